@@ -1,0 +1,73 @@
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from accounts.roles import focal_point_state, is_focal_point, is_secretariat
+from accounts.tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_anonymous_visitor_has_no_role():
+    visitor = AnonymousUser()
+
+    assert not is_secretariat(visitor)
+    assert focal_point_state(visitor) is None
+
+
+def test_secretariat_member_is_secretariat_and_no_focal_point(secretariat_user):
+    assert is_secretariat(secretariat_user)
+    assert not is_focal_point(secretariat_user)
+
+
+def test_focal_point_acts_for_exactly_their_state(focal_point):
+    assert focal_point_state(focal_point) == focal_point.member_state
+    assert not is_secretariat(focal_point)
+
+
+def test_staff_flag_alone_does_not_make_secretariat():
+    assert not is_secretariat(UserFactory(is_staff=True))
+
+
+def test_header_names_the_focal_point_and_their_state(client, focal_point):
+    client.force_login(focal_point)
+
+    response = client.get("/")
+
+    who = f"{focal_point.get_full_name()}, focal point of {focal_point.member_state.name}"
+    assert who in response.content.decode()
+
+
+def test_header_names_the_secretariat_user(client, secretariat_user):
+    client.force_login(secretariat_user)
+
+    response = client.get("/")
+
+    assert f"{secretariat_user.get_full_name()}, Secretariat" in response.content.decode()
+
+
+def test_login_with_right_password_logs_in(client, focal_point, password):
+    response = client.post(
+        "/accounts/login/", {"username": focal_point.username, "password": password}
+    )
+
+    assert response.status_code == 302
+    assert response.url == "/"
+    assert client.session["_auth_user_id"] == str(focal_point.pk)
+
+
+def test_login_with_wrong_password_says_so(client, focal_point):
+    response = client.post(
+        "/accounts/login/", {"username": focal_point.username, "password": "wrong"}
+    )
+
+    assert response.status_code == 200
+    assert "Please enter a correct username and password" in response.content.decode()
+
+
+def test_logout_ends_the_session(client, focal_point):
+    client.force_login(focal_point)
+
+    response = client.post("/accounts/logout/")
+
+    assert response.status_code == 302
+    assert "_auth_user_id" not in client.session

@@ -1,0 +1,65 @@
+"""Fixtures shared by every app's tests: users of each role and a headless browser."""
+
+import os
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+@pytest.fixture
+def password():
+    from accounts.tests.factories import TEST_PASSWORD
+
+    return TEST_PASSWORD
+
+
+@pytest.fixture
+def secretariat_user(db):
+    from accounts.tests.factories import SecretariatUserFactory
+
+    return SecretariatUserFactory()
+
+
+@pytest.fixture
+def focal_point(db):
+    from accounts.tests.factories import FocalPointFactory
+
+    return FocalPointFactory()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    # Playwright's sync API runs an event loop in this thread; the live server's
+    # ORM calls happen in another thread, the test's own in this one.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def log_in(live_server, password):
+    """log_in(page, user) fills the login form as a person would."""
+
+    def _log_in(page, user, password=password):
+        page.goto(f"{live_server.url}/accounts/login/")
+        page.get_by_label("Username").fill(user.username)
+        page.get_by_label("Password").fill(password)
+        page.get_by_role("button", name="Log in").click()
+        page.wait_for_url(f"{live_server.url}/")
+
+    return _log_in

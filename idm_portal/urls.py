@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from workshops.views import HomeView
+
+admin.site.site_header = _("IDM Portal administration")
+admin.site.site_title = _("IDM Portal")
+
+urlpatterns = [
+    path("", HomeView.as_view(), name="home"),
+    path("accounts/", include("accounts.urls")),
+    path("meetings/", include("workshops.urls")),
+    path("participants/", include("participants.urls")),
+    path("themes/", include("themes.urls")),
+    path("documents/", include("reports.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

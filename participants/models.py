@@ -1,0 +1,223 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+
+class MemberState(models.Model):
+    """A state of the organization, member or observer, keyed by ISO 3166."""
+
+    class Status(models.TextChoices):
+        MEMBER = "member", _("Member state")
+        OBSERVER = "observer", _("Observer state")
+
+    country = CountryField(_("country"), unique=True)
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.MEMBER
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("member state")
+        verbose_name_plural = _("member states")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_member(self) -> bool:
+        return self.status == self.Status.MEMBER
+
+
+class Category(models.TextChoices):
+    """Participant categories; the last four are grouped in attendance statements."""
+
+    GOVERNMENT = "government", _("Government")
+    INTERNATIONAL_ORGANIZATION = "international_organization", _("International organization")
+    NGO = "ngo", _("Non-governmental organization")
+    PRIVATE_SECTOR = "private_sector", _("Private sector")
+    ACADEMIA = "academia", _("Academia")
+    MEDIA = "media", _("Media")
+    OTHER = "other", _("Other")
+
+
+ORGANIZATION_CATEGORIES = (
+    Category.INTERNATIONAL_ORGANIZATION,
+    Category.NGO,
+    Category.PRIVATE_SECTOR,
+    Category.ACADEMIA,
+    Category.MEDIA,
+)
+
+
+class Organization(models.Model):
+    """An international organization, NGO, company, academic institution or media outlet."""
+
+    class Kind(models.TextChoices):
+        INTERNATIONAL_ORGANIZATION = (
+            Category.INTERNATIONAL_ORGANIZATION.value,
+            _("International organization"),
+        )
+        NGO = Category.NGO.value, _("Non-governmental organization")
+        PRIVATE_SECTOR = Category.PRIVATE_SECTOR.value, _("Private sector")
+        ACADEMIA = Category.ACADEMIA.value, _("Academia")
+        MEDIA = Category.MEDIA.value, _("Media")
+        OTHER = Category.OTHER.value, _("Other")
+
+    name = models.CharField(_("name"), max_length=255, unique=True)
+    acronym = models.CharField(_("acronym"), max_length=32, blank=True)
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
+    country = CountryField(_("country"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+
+class Participant(models.Model):
+    """A person in the register; affiliations belong to each registration."""
+
+    honorific = models.CharField(_("honorific"), max_length=32, blank=True)
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    email = models.EmailField(_("email"), blank=True)
+    job_title = models.CharField(_("job title"), max_length=255, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=~Q(email=""),
+                name="unique_participant_email",
+                violation_error_message=_("A participant with this email is already registered."),
+            ),
+        ]
+        indexes = [models.Index(fields=["last_name", "first_name"])]
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.honorific, self.first_name, self.last_name) if p)
+
+
+class Registration(models.Model):
+    """A participant at one meeting, with the affiliation they come with."""
+
+    class Role(models.TextChoices):
+        HEAD_OF_DELEGATION = "head_of_delegation", _("Head of delegation")
+        DELEGATE = "delegate", _("Delegate")
+        SPEAKER = "speaker", _("Speaker")
+        MODERATOR = "moderator", _("Moderator")
+        OBSERVER = "observer", _("Observer")
+
+    class Status(models.TextChoices):
+        REGISTERED = "registered", _("Registered")
+        CONFIRMED = "confirmed", _("Confirmed")
+        ATTENDED = "attended", _("Attended")
+        NO_SHOW = "no_show", _("No-show")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    meeting = models.ForeignKey(
+        "workshops.Meeting",
+        on_delete=models.PROTECT,
+        related_name="registrations",
+        verbose_name=_("meeting"),
+    )
+    participant = models.ForeignKey(
+        Participant,
+        on_delete=models.PROTECT,
+        related_name="registrations",
+        verbose_name=_("participant"),
+    )
+    category = models.CharField(_("category"), max_length=32, choices=Category.choices)
+    member_state = models.ForeignKey(
+        MemberState,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="registrations",
+        verbose_name=_("member state represented"),
+    )
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="registrations",
+        verbose_name=_("organization"),
+    )
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices, default=Role.DELEGATE)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.REGISTERED
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("updated by"),
+    )
+
+    class Meta:
+        ordering = ["participant__last_name", "participant__first_name"]
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "participant"],
+                name="participant_registered_once_per_meeting",
+                violation_error_message=_("This person is already registered for this meeting."),
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(category=Category.GOVERNMENT, member_state__isnull=False)
+                    | (~Q(category=Category.GOVERNMENT) & Q(member_state__isnull=True))
+                ),
+                name="government_delegate_represents_a_member_state",
+                violation_error_message=_(
+                    "A government delegate represents a member state, and only they do."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=(
+                    ~Q(category__in=[c.value for c in ORGANIZATION_CATEGORIES])
+                    | Q(organization__isnull=False)
+                ),
+                name="organization_delegate_has_an_organization",
+                violation_error_message=_(
+                    "Participants of this category come from an organization."
+                ),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["meeting", "status"]),
+            models.Index(fields=["meeting", "category"]),
+        ]
+
+    def __str__(self):
+        return f"{self.participant} @ {self.meeting}"

@@ -1,0 +1,50 @@
+import factory
+from django_countries import countries
+
+from participants.models import Category, MemberState, Organization, Participant, Registration
+
+_STATE_CODES = [code for code, _ in countries]
+
+
+class MemberStateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MemberState
+        django_get_or_create = ("country",)
+
+    country = factory.Sequence(lambda n: _STATE_CODES[n % len(_STATE_CODES)])
+    name = factory.LazyAttribute(lambda o: countries.name(o.country))
+    status = MemberState.Status.MEMBER
+
+
+class OrganizationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organization
+
+    name = factory.Sequence(lambda n: f"Organization {n}")
+    kind = Organization.Kind.INTERNATIONAL_ORGANIZATION
+
+
+class ParticipantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Participant
+
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    """A government delegate by default; pass category= and organization= for others."""
+
+    class Meta:
+        model = Registration
+
+    meeting = factory.SubFactory("workshops.tests.factories.MeetingFactory")
+    participant = factory.SubFactory(ParticipantFactory)
+    category = Category.GOVERNMENT
+    member_state = factory.Maybe(
+        factory.LazyAttribute(lambda o: o.category == Category.GOVERNMENT),
+        yes_declaration=factory.SubFactory(MemberStateFactory),
+        no_declaration=None,
+    )
+    organization = None

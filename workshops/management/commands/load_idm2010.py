@@ -1,0 +1,20 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from accounts import demo as accounts_demo
+from participants import demo as participants_demo
+from workshops import demo as workshops_demo
+
+
+class Command(BaseCommand):
+    help = "Loads the IDM 2010 demo data. Safe to run again: existing data is kept."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            meetings = workshops_demo.load()
+            participants_demo.load(march_workshop=meetings[workshops_demo.MARCH_WORKSHOP_START])
+            accounts = accounts_demo.load()
+        self.stdout.write(self.style.SUCCESS("IDM 2010 demo data is loaded."))
+        self.stdout.write("Demo accounts (username / password):")
+        for username, password, role in accounts:
+            self.stdout.write(f"  {username} / {password}  ({role})")

@@ -1,0 +1,98 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class DialogueYear(models.Model):
+    """One year of the International Dialogue on Migration."""
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    overarching_theme = models.CharField(_("overarching theme"), max_length=255, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    is_current = models.BooleanField(
+        _("current year"),
+        default=False,
+        help_text=_("The year shown on the home page. Only one year can be current."),
+    )
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("dialogue year")
+        verbose_name_plural = _("dialogue years")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_current"],
+                condition=Q(is_current=True),
+                name="one_current_dialogue_year",
+            ),
+        ]
+
+    def __str__(self):
+        if self.overarching_theme:
+            return f"IDM {self.year}: {self.overarching_theme}"
+        return f"IDM {self.year}"
+
+
+class Meeting(models.Model):
+    """An intersessional workshop, an informal consultation or a council session."""
+
+    class Kind(models.TextChoices):
+        WORKSHOP = "workshop", _("Intersessional workshop")
+        INFORMAL_CONSULTATION = "informal_consultation", _("Informal consultation")
+        COUNCIL_SESSION = "council_session", _("Council session")
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("Proposed")
+        SUBJECT_TO_FUNDING = "subject_to_funding", _("Subject to the availability of funding")
+        CONFIRMED = "confirmed", _("Confirmed")
+        HELD = "held", _("Held")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    dialogue_year = models.ForeignKey(
+        DialogueYear,
+        on_delete=models.PROTECT,
+        related_name="meetings",
+        verbose_name=_("dialogue year"),
+    )
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices, default=Kind.WORKSHOP)
+    title = models.CharField(_("title"), max_length=255)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    venue = models.CharField(_("venue"), max_length=255, blank=True)
+    status = models.CharField(
+        _("status"), max_length=32, choices=Status.choices, default=Status.PROPOSED
+    )
+    description = models.TextField(_("description"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("updated by"),
+    )
+
+    class Meta:
+        ordering = ["start_date", "title"]
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__gte=F("start_date")),
+                name="meeting_ends_after_it_starts",
+            ),
+            models.UniqueConstraint(
+                fields=["dialogue_year", "title", "start_date"],
+                name="unique_meeting_per_year_title_date",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.start_date:%d %b %Y})"
+
+    def get_absolute_url(self):
+        return reverse("workshops:meeting_detail", args=[self.pk])

@@ -1,0 +1,112 @@
+import datetime
+import io
+
+import pytest
+from django.core.management import call_command
+
+from accounts.models import User
+from accounts.roles import focal_point_state, is_secretariat
+from participants.models import MemberState, Organization, Participant, Registration
+from workshops.models import DialogueYear, Meeting
+
+pytestmark = pytest.mark.django_db
+
+ORGANIZATION_CATEGORIES_BUT_IO = ["ngo", "private_sector", "academia", "media"]
+
+
+def table_counts():
+    return {
+        model.__name__: model.objects.count()
+        for model in (
+            DialogueYear,
+            Meeting,
+            MemberState,
+            Organization,
+            Participant,
+            Registration,
+            User,
+        )
+    }
+
+
+@pytest.fixture
+def loaded(db):
+    call_command("load_idm2010", stdout=io.StringIO())
+
+
+def test_loading_twice_keeps_the_same_data(loaded):
+    before = table_counts()
+
+    call_command("load_idm2010", stdout=io.StringIO())
+
+    assert table_counts() == before
+    assert before["Registration"] == 225
+
+
+def test_dialogue_year_2010_and_its_meetings(loaded):
+    year = DialogueYear.objects.get(year=2010)
+    meetings = {m.start_date: m for m in year.meetings.all()}
+
+    assert year.overarching_theme == "Migration and social change"
+    assert year.is_current
+    assert sorted(meetings) == [
+        datetime.date(2010, 2, 18),
+        datetime.date(2010, 3, 9),
+        datetime.date(2010, 4, 27),
+        datetime.date(2010, 7, 19),
+    ]
+    assert meetings[datetime.date(2010, 2, 18)].status == Meeting.Status.HELD
+    assert meetings[datetime.date(2010, 3, 9)].status == Meeting.Status.HELD
+    assert meetings[datetime.date(2010, 7, 19)].status == Meeting.Status.SUBJECT_TO_FUNDING
+    assert meetings[datetime.date(2010, 7, 19)].title == (
+        "Societies and identities: the multifaceted impact of migration"
+    )
+
+
+def test_march_workshop_figures_match_paragraph_2_of_ic_2010_5(loaded):
+    march = Meeting.objects.get(start_date=datetime.date(2010, 3, 9))
+    registrations = Registration.objects.filter(meeting=march)
+    government = registrations.filter(category="government")
+
+    assert march.title == "Migration and transnationalism: Opportunities and challenges"
+    assert march.end_date == datetime.date(2010, 3, 10)
+    assert registrations.count() == 225
+    assert registrations.filter(status=Registration.Status.ATTENDED).count() == 225
+    assert government.count() == 154
+    assert 71 <= government.values("member_state").distinct().count() <= 79
+    assert registrations.filter(category="international_organization").count() == 35
+    assert registrations.filter(category__in=ORGANIZATION_CATEGORIES_BUT_IO).count() == 26
+    assert registrations.filter(category="other").count() == 10
+
+
+def test_government_delegates_come_from_member_states_not_observers(loaded):
+    statuses = set(
+        Registration.objects.filter(category="government").values_list(
+            "member_state__status", flat=True
+        )
+    )
+
+    assert statuses == {MemberState.Status.MEMBER}
+
+
+def test_register_holds_members_and_observers(loaded):
+    assert MemberState.objects.filter(status=MemberState.Status.MEMBER).count() == 133
+    assert MemberState.objects.filter(status=MemberState.Status.OBSERVER).count() == 16
+
+
+def test_demo_accounts_have_their_roles(loaded):
+    secretariat = User.objects.get(username="secretariat")
+    focal_point = User.objects.get(username="focal.ghana")
+
+    assert is_secretariat(secretariat)
+    assert secretariat.check_password("idm-demo-secretariat")
+    assert focal_point_state(focal_point).name == "Ghana"
+    assert not is_secretariat(focal_point)
+
+
+def test_command_prints_the_demo_accounts(db, capsys):
+    call_command("load_idm2010")
+
+    output = capsys.readouterr().out
+    assert "secretariat / idm-demo-secretariat" in output
+    assert "focal.ghana / idm-demo-focal-point" in output
