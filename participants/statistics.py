@@ -1,0 +1,103 @@
+"""Attendance figures and the sentence that states them (paragraph 2 of IC/2010/5).
+
+The documents reuse `attendance_statement`, so a note's figures always come
+from registrations, never from typed text.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from .models import Category, Registration
+
+CIVIL_SOCIETY = (Category.NGO, Category.PRIVATE_SECTOR, Category.ACADEMIA, Category.MEDIA)
+
+
+@dataclass(frozen=True)
+class AttendanceFigures:
+    total: int
+    government: int
+    member_states: int
+    international_organizations: int
+    civil_society: int
+    other: int
+
+
+def attendance_figures(*, meetings) -> AttendanceFigures:
+    """Counts attended registrations of the given meetings, in one query."""
+    attended = Registration.objects.filter(
+        meeting__in=meetings, status=Registration.Status.ATTENDED
+    )
+    government = Q(category=Category.GOVERNMENT)
+    row = attended.aggregate(
+        total=Count("id"),
+        government=Count("id", filter=government),
+        member_states=Count("member_state", filter=government, distinct=True),
+        international_organizations=Count(
+            "id", filter=Q(category=Category.INTERNATIONAL_ORGANIZATION)
+        ),
+        civil_society=Count("id", filter=Q(category__in=CIVIL_SOCIETY)),
+        other=Count("id", filter=Q(category=Category.OTHER)),
+    )
+    return AttendanceFigures(**row)
+
+
+def countries_phrase(count: int) -> str:
+    """74 → "over 70 countries", as a note would round it; small counts stay exact."""
+    if count >= 20 and count % 10:
+        return _("over %(rounded)d countries") % {"rounded": count - count % 10}
+    return ngettext("%(count)d country", "%(count)d countries", count) % {"count": count}
+
+
+def _join(parts: list[str]) -> str:
+    if len(parts) == 1:
+        return parts[0]
+    return _("%(head)s and %(last)s") % {"head": ", ".join(parts[:-1]), "last": parts[-1]}
+
+
+def attendance_statement(figures: AttendanceFigures, *, subject: str | None = None) -> str:
+    """The attendance sentence in the style of paragraph 2 of IC/2010/5."""
+    subject = subject or _("This workshop")
+    if figures.total == 0:
+        return _("%(subject)s has no recorded attendance yet.") % {"subject": subject}
+    opening = ngettext(
+        "%(subject)s was attended by %(count)d participant.",
+        "%(subject)s was attended by %(count)d participants.",
+        figures.total,
+    ) % {"subject": subject, "count": figures.total}
+    parts = []
+    if figures.government:
+        parts.append(
+            ngettext(
+                "%(count)d was a government representative from %(countries)s",
+                "%(count)d were government representatives from %(countries)s",
+                figures.government,
+            )
+            % {"count": figures.government, "countries": countries_phrase(figures.member_states)}
+        )
+    if figures.international_organizations:
+        parts.append(
+            ngettext(
+                "%(count)d was from an international organization",
+                "%(count)d were from international organizations",
+                figures.international_organizations,
+            )
+            % {"count": figures.international_organizations}
+        )
+    if figures.civil_society:
+        parts.append(
+            ngettext(
+                "%(count)d was from a non-governmental organization, the private sector, "
+                "academia or the media",
+                "%(count)d were from non-governmental organizations, the private sector, "
+                "academia and the media",
+                figures.civil_society,
+            )
+            % {"count": figures.civil_society}
+        )
+    if not parts:
+        return opening
+    lead = ngettext("Of this participant", "Of these participants", figures.total)
+    return f"{opening} {lead}, {_join(parts)}."
