@@ -1,0 +1,28 @@
+import io
+
+import pytest
+from django.core.management import call_command
+
+from themes.models import Consultation, Proposal
+from themes.selectors import consultation_for_year, proposal_list
+from workshops.models import DialogueYear
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_consultation_on_the_2011_theme_has_the_two_proposals_of_ic_2010_5():
+    call_command("load_idm2010", stdout=io.StringIO())
+    call_command("load_idm2010", stdout=io.StringIO())
+
+    consultation = consultation_for_year(dialogue_year=DialogueYear.objects.get(year=2011))
+    proposals = list(proposal_list(consultation=consultation))
+
+    assert Consultation.objects.count() == 1
+    assert Proposal.objects.count() == 2
+    assert [p.title for p in proposals] == [
+        "The future of migration: Building capacities for change",
+        "Migration and human security",
+    ]
+    assert proposals[0].full_text.count("\n\n") == 1  # paragraphs 9 and 10
+    assert proposals[1].full_text.count("\n\n") == 2  # paragraphs 11 to 13
+    assert proposals[1].full_text.startswith("One of the key challenges")
