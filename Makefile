@@ -45,7 +45,7 @@ format: install
 	$(VENV)/bin/ruff format .
 
 bench: install
-	DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(PY) -m bench
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(PY) -m bench $(BENCH)
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache
