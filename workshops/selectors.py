@@ -14,3 +14,12 @@ def meeting_list(*, dialogue_year: DialogueYear) -> QuerySet[Meeting]:
 
 def meeting_get(*, pk: int) -> Meeting:
     return Meeting.objects.select_related("dialogue_year").get(pk=pk)
+
+
+def meeting_list_upcoming(*, dialogue_year: DialogueYear, after) -> QuerySet[Meeting]:
+    """Meetings of the year starting after a date (a note's date of issue, say)."""
+    return (
+        meeting_list(dialogue_year=dialogue_year)
+        .filter(start_date__gt=after)
+        .exclude(status=Meeting.Status.CANCELLED)
+    )

@@ -4,6 +4,7 @@ import pytest
 
 from participants.tests.factories import RegistrationFactory
 from workshops.models import Meeting
+from workshops.selectors import meeting_list_upcoming
 from workshops.tests.factories import DialogueYearFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -69,3 +70,25 @@ def test_meeting_page_shows_registration_count_to_secretariat_only(
 
 def test_unknown_meeting_is_404(client):
     assert client.get("/meetings/999999/").status_code == 404
+
+
+def test_upcoming_meetings_start_after_the_date_and_are_not_cancelled():
+    year = DialogueYearFactory()
+    MeetingFactory(dialogue_year=year, title="Past", start_date=datetime.date(2010, 3, 9))
+    MeetingFactory(
+        dialogue_year=year,
+        title="Cancelled",
+        start_date=datetime.date(2010, 9, 1),
+        end_date=datetime.date(2010, 9, 1),
+        status=Meeting.Status.CANCELLED,
+    )
+    MeetingFactory(
+        dialogue_year=year,
+        title="July",
+        start_date=datetime.date(2010, 7, 19),
+        end_date=datetime.date(2010, 7, 20),
+    )
+
+    upcoming = meeting_list_upcoming(dialogue_year=year, after=datetime.date(2010, 4, 16))
+
+    assert [m.title for m in upcoming] == ["July"]
