@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .years import Meeting
@@ -81,6 +82,11 @@ class Session(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def local_day(self):
+        """The day of the session at the venue (the portal's time zone)."""
+        return timezone.localdate(self.starts_at)
 
     def people_in_role(self, role: str) -> list["SessionPerson"]:
         # Reads the prefetched rows (see workshops.selectors) instead of querying per role.

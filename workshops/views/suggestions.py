@@ -92,12 +92,13 @@ class SuggestionReviewListView(SecretariatRequiredMixin, TemplateView):
         status = self.request.GET.get("status", "")
         if status not in Suggestion.Status.values:
             status = ""
-        context.update(
-            suggestions=suggestion_list(status=status),
-            status=status,
-            statuses=Suggestion.Status.choices,
-            review_form=SuggestionReviewForm(),
-        )
+        suggestions = list(suggestion_list(status=status))
+        for suggestion in suggestions:
+            # One small form per suggestion; distinct ids keep the labels right.
+            suggestion.review_form = SuggestionReviewForm(
+                auto_id=f"id_%s_{suggestion.pk}", initial={"note": suggestion.review_note}
+            )
+        context.update(suggestions=suggestions, status=status, statuses=Suggestion.Status.choices)
         return context
 
 
