@@ -1,6 +1,16 @@
 from django.contrib import admin
 
-from .models import DialogueYear, Meeting
+from .models import (
+    Agenda,
+    DialogueYear,
+    Meeting,
+    MeetingDocument,
+    MeetingDocumentVersion,
+    MeetingStatusChange,
+    Session,
+    SessionPerson,
+    Suggestion,
+)
 
 
 class MeetingInline(admin.TabularInline):
@@ -18,6 +28,19 @@ class DialogueYearAdmin(admin.ModelAdmin):
     inlines = [MeetingInline]
 
 
+class StatusChangeInline(admin.TabularInline):
+    """The history is read here, never written: the portal's pages record it."""
+
+    model = MeetingStatusChange
+    fields = ("changed_at", "changed_by", "from_status", "to_status")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Meeting)
 class MeetingAdmin(admin.ModelAdmin):
     list_display = ("title", "kind", "start_date", "end_date", "venue", "status", "dialogue_year")
@@ -25,8 +48,58 @@ class MeetingAdmin(admin.ModelAdmin):
     search_fields = ("title", "venue", "description")
     date_hierarchy = "start_date"
     list_select_related = ("dialogue_year",)
-    readonly_fields = ("created_at", "updated_at", "updated_by")
+    # Status changes go through the portal's pages, which record them.
+    readonly_fields = ("status", "created_at", "updated_at", "updated_by")
+    inlines = [StatusChangeInline]
 
     def save_model(self, request, obj, form, change):
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
+
+
+class SessionPersonInline(admin.TabularInline):
+    model = SessionPerson
+    raw_id_fields = ("registration",)
+    extra = 0
+
+
+@admin.register(Session)
+class SessionAdmin(admin.ModelAdmin):
+    list_display = ("title", "agenda", "starts_at", "ends_at")
+    list_select_related = ("agenda__meeting",)
+    inlines = [SessionPersonInline]
+
+
+@admin.register(Agenda)
+class AgendaAdmin(admin.ModelAdmin):
+    list_display = ("meeting", "status", "published_at")
+    list_filter = ("status",)
+    list_select_related = ("meeting",)
+    readonly_fields = ("updated_at", "updated_by")
+
+
+class VersionInline(admin.TabularInline):
+    model = MeetingDocumentVersion
+    fields = ("number", "original_name", "content_type", "size", "uploaded_at", "uploaded_by")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(MeetingDocument)
+class MeetingDocumentAdmin(admin.ModelAdmin):
+    list_display = ("title", "meeting", "kind", "language", "visibility")
+    list_filter = ("kind", "visibility", "language")
+    list_select_related = ("meeting",)
+    inlines = [VersionInline]
+
+
+@admin.register(Suggestion)
+class SuggestionAdmin(admin.ModelAdmin):
+    list_display = ("headline", "kind", "member_state", "meeting", "status", "submitted_at")
+    list_filter = ("status", "kind")
+    list_select_related = ("member_state", "meeting")
+    readonly_fields = ("submitted_at", "submitted_by", "reviewed_at", "reviewed_by")

@@ -61,9 +61,9 @@ def document_format_check(file) -> DocumentFormat:
     limit = max_document_bytes()
     if size > limit:
         raise ValidationError(
-            _("The file is %(size)s; files of up to %(limit)s can be uploaded."),
+            _("The file is %(size)s, larger than the limit of %(limit)s MB."),
             code="too_large",
-            params={"size": filesizeformat(size), "limit": filesizeformat(limit)},
+            params={"size": filesizeformat(size), "limit": settings.MEETING_DOCUMENT_MAX_MB},
         )
     extension = PurePosixPath(file.name or "").suffix.lower()
     if extension not in ACCEPTED_EXTENSIONS:

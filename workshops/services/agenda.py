@@ -132,7 +132,8 @@ def session_update(
 
 @transaction.atomic
 def session_delete(*, session: Session, by) -> None:
-    agenda = session.agenda
+    # Read the agenda afresh and lock it: it may have been published meanwhile.
+    agenda = Agenda.objects.select_for_update().get(pk=session.agenda_id)
     if agenda.is_published and agenda.sessions.count() == 1:
         raise ValidationError(
             _("A published agenda keeps at least one session. Unpublish it first.")
