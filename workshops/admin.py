@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from . import services
 from .models import (
     Agenda,
     DialogueYear,
@@ -11,11 +12,14 @@ from .models import (
     SessionPerson,
     Suggestion,
 )
+from .services.years import MEETING_FIELDS
 
 
 class MeetingInline(admin.TabularInline):
     model = Meeting
     fields = ("title", "kind", "start_date", "end_date", "venue", "status")
+    # A status is changed on the meeting itself, where the change is recorded.
+    readonly_fields = ("status",)
     extra = 0
     show_change_link = True
 
@@ -48,13 +52,22 @@ class MeetingAdmin(admin.ModelAdmin):
     search_fields = ("title", "venue", "description")
     date_hierarchy = "start_date"
     list_select_related = ("dialogue_year",)
-    # Status changes go through the portal's pages, which record them.
-    readonly_fields = ("status", "created_at", "updated_at", "updated_by")
+    readonly_fields = ("created_at", "updated_at", "updated_by")
     inlines = [StatusChangeInline]
 
     def save_model(self, request, obj, form, change):
-        obj.updated_by = request.user
-        super().save_model(request, obj, form, change)
+        # Through the services, so that a change of status made here is recorded too.
+        fields = {
+            name: form.cleaned_data[name] for name in MEETING_FIELDS if name in form.cleaned_data
+        }
+        if change:
+            services.meeting_update(meeting=obj, by=request.user, **fields)
+        else:
+            created = services.meeting_create(
+                dialogue_year=form.cleaned_data["dialogue_year"], by=request.user, **fields
+            )
+            obj.pk = created.pk
+            obj._state.adding = False
 
 
 class SessionPersonInline(admin.TabularInline):

@@ -280,3 +280,25 @@ def test_year_page_lists_past_and_upcoming_meetings(client):
 
 def test_unknown_year_is_404(client):
     assert client.get("/meetings/years/1999/").status_code == 404
+
+
+def test_a_status_changed_in_the_admin_is_recorded_too(client, secretariat_user):
+    secretariat_user.is_superuser = True
+    secretariat_user.save(update_fields=["is_superuser"])
+    year = DialogueYearFactory(year=2010)
+    client.force_login(secretariat_user)
+    form = {
+        "dialogue_year": year.pk,
+        **MEETING_POST,
+        "status_changes-TOTAL_FORMS": "0",
+        "status_changes-INITIAL_FORMS": "0",
+    }
+
+    client.post("/admin/workshops/meeting/add/", form)
+    meeting = Meeting.objects.get()
+    client.post(f"/admin/workshops/meeting/{meeting.pk}/change/", {**form, "status": "held"})
+
+    assert list(meeting.status_changes.values_list("from_status", "to_status", "changed_by")) == [
+        ("", "confirmed", secretariat_user.pk),
+        ("confirmed", "held", secretariat_user.pk),
+    ]
