@@ -2,6 +2,7 @@ import datetime
 
 from django import forms
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from .models import DialogueYear, Meeting, MeetingDocument, SessionPerson, Suggestion
@@ -98,7 +99,7 @@ class SessionForm(forms.Form):
         days = []
         day = meeting.start_date
         while day <= meeting.end_date:
-            days.append((day.isoformat(), day.strftime("%A %d %B %Y")))
+            days.append((day.isoformat(), date_format(day, "l j F Y")))
             day += datetime.timedelta(days=1)
         self.fields["day"].choices = days
         for name in ("chairs", "moderators", "speakers"):

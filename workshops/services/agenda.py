@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from participants.selectors import registration_list_for_agenda
@@ -12,6 +13,7 @@ from participants.selectors import registration_list_for_agenda
 from ..models import Agenda, Meeting, Session, SessionPerson
 
 if TYPE_CHECKING:
+    from accounts.models import User
     from participants.models import Registration
 
 
@@ -34,7 +36,7 @@ def _check_session(
     if not meeting.start_date <= day <= meeting.end_date:
         errors.append(
             _("The session is on %(day)s, outside the meeting's dates.")
-            % {"day": day.strftime("%d %B %Y")}
+            % {"day": date_format(day, "j F Y")}
         )
     eligible: set[int] = set()
     if any(people.values()):
@@ -74,7 +76,7 @@ def _people(chairs, moderators, speakers) -> dict[str, list["Registration"]]:
     }
 
 
-def _touch(agenda: Agenda, by) -> None:
+def _touch(agenda: Agenda, by: "User | None") -> None:
     agenda.updated_by = by
     agenda.save(update_fields=["updated_by", "updated_at"])
 
@@ -83,7 +85,7 @@ def _touch(agenda: Agenda, by) -> None:
 def session_create(
     *,
     meeting: Meeting,
-    by,
+    by: "User | None",
     title: str,
     starts_at: datetime.datetime,
     ends_at: datetime.datetime,
@@ -108,7 +110,7 @@ def session_create(
 def session_update(
     *,
     session: Session,
-    by,
+    by: "User | None",
     title: str,
     starts_at: datetime.datetime,
     ends_at: datetime.datetime,
@@ -131,7 +133,7 @@ def session_update(
 
 
 @transaction.atomic
-def session_delete(*, session: Session, by) -> None:
+def session_delete(*, session: Session, by: "User | None") -> None:
     # Read the agenda afresh and lock it: it may have been published meanwhile.
     agenda = Agenda.objects.select_for_update().get(pk=session.agenda_id)
     if agenda.is_published and agenda.sessions.count() == 1:
@@ -143,7 +145,7 @@ def session_delete(*, session: Session, by) -> None:
 
 
 @transaction.atomic
-def agenda_publish(*, meeting: Meeting, by) -> Agenda:
+def agenda_publish(*, meeting: Meeting, by: "User | None") -> Agenda:
     """Makes the agenda public; it needs at least one session."""
     agenda = Agenda.objects.select_for_update().filter(meeting=meeting).first()
     if agenda is None or not agenda.sessions.exists():
@@ -157,7 +159,7 @@ def agenda_publish(*, meeting: Meeting, by) -> Agenda:
 
 
 @transaction.atomic
-def agenda_unpublish(*, meeting: Meeting, by) -> Agenda:
+def agenda_unpublish(*, meeting: Meeting, by: "User | None") -> Agenda:
     """Takes the agenda back to draft: only the secretariat sees it."""
     agenda = agenda_get_or_create(meeting=meeting)
     if agenda.is_published:

@@ -1,13 +1,21 @@
+from typing import TYPE_CHECKING
+
+from django.core.files import File
 from django.db import transaction
 from django.db.models import Max
 
 from ..models import Meeting, MeetingDocument, MeetingDocumentVersion
 from ..uploads import document_format_check
 
+if TYPE_CHECKING:
+    from accounts.models import User
+
 DOCUMENT_FIELDS = ("kind", "title", "language", "visibility")
 
 
-def _store_version(*, document: MeetingDocument, number: int, file, by) -> MeetingDocumentVersion:
+def _store_version(
+    *, document: MeetingDocument, number: int, file, by: "User | None"
+) -> MeetingDocumentVersion:
     fmt = document_format_check(file)
     version = MeetingDocumentVersion(
         document=document,
@@ -33,10 +41,10 @@ def _store_version(*, document: MeetingDocument, number: int, file, by) -> Meeti
 def meeting_document_create(
     *,
     meeting: Meeting,
-    by,
+    by: "User | None",
     kind: str,
     title: str,
-    file,
+    file: File,
     language: str = "en",
     visibility: str = MeetingDocument.Visibility.STAFF,
 ) -> MeetingDocument:
@@ -57,7 +65,9 @@ def meeting_document_create(
 
 
 @transaction.atomic
-def meeting_document_version_add(*, document: MeetingDocument, by, file) -> MeetingDocumentVersion:
+def meeting_document_version_add(
+    *, document: MeetingDocument, by: "User | None", file: File
+) -> MeetingDocumentVersion:
     """Uploads a new version; earlier versions are kept and stay downloadable."""
     document_format_check(file)
     # Lock the document so that two uploads at once get different numbers.

@@ -1,4 +1,5 @@
 import datetime
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -6,6 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import Meeting, Suggestion
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 SPEAKER_FIELDS = ("speaker_name", "speaker_function", "speaker_organization", "speaker_reason")
 CASE_STUDY_FIELDS = ("case_title", "case_place", "case_summary")
@@ -29,7 +33,7 @@ def suggestion_submit(
     *,
     meeting: Meeting,
     member_state,
-    by,
+    by: "User | None",
     kind: str,
     now: datetime.datetime | None = None,
     **fields: str,
@@ -61,7 +65,9 @@ def suggestion_submit(
 
 
 @transaction.atomic
-def suggestion_review(*, suggestion: Suggestion, by, status: str, note: str = "") -> Suggestion:
+def suggestion_review(
+    *, suggestion: Suggestion, by: "User | None", status: str, note: str = ""
+) -> Suggestion:
     """Accepts, declines or marks as used, with a note the suggesting state reads."""
     current = (
         Suggestion.objects.select_for_update()

@@ -1,8 +1,12 @@
 import datetime
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 
 from ..models import DialogueYear, Meeting, MeetingStatusChange
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 YEAR_FIELDS = ("year", "overarching_theme", "description", "is_current")
 MEETING_FIELDS = (
@@ -77,7 +81,7 @@ def _settle_funding_gap(meeting: Meeting) -> None:
 def meeting_create(
     *,
     dialogue_year: DialogueYear,
-    by,
+    by: "User | None",
     title: str,
     start_date: datetime.date,
     end_date: datetime.date,
@@ -110,7 +114,7 @@ def meeting_create(
 
 
 @transaction.atomic
-def meeting_update(*, meeting: Meeting, by, **fields) -> Meeting:
+def meeting_update(*, meeting: Meeting, by: "User | None", **fields) -> Meeting:
     """Changes a meeting; a change of status is recorded with who made it and when."""
     unknown = set(fields) - set(MEETING_FIELDS)
     if unknown:
