@@ -1,11 +1,25 @@
 from django.contrib import admin
 
-from .models import DialogueYear, Meeting
+from . import services
+from .models import (
+    Agenda,
+    DialogueYear,
+    Meeting,
+    MeetingDocument,
+    MeetingDocumentVersion,
+    MeetingStatusChange,
+    Session,
+    SessionPerson,
+    Suggestion,
+)
+from .services.years import MEETING_FIELDS
 
 
 class MeetingInline(admin.TabularInline):
     model = Meeting
     fields = ("title", "kind", "start_date", "end_date", "venue", "status")
+    # A status is changed on the meeting itself, where the change is recorded.
+    readonly_fields = ("status",)
     extra = 0
     show_change_link = True
 
@@ -18,6 +32,19 @@ class DialogueYearAdmin(admin.ModelAdmin):
     inlines = [MeetingInline]
 
 
+class StatusChangeInline(admin.TabularInline):
+    """The history is read here, never written: the portal's pages record it."""
+
+    model = MeetingStatusChange
+    fields = ("changed_at", "changed_by", "from_status", "to_status")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Meeting)
 class MeetingAdmin(admin.ModelAdmin):
     list_display = ("title", "kind", "start_date", "end_date", "venue", "status", "dialogue_year")
@@ -26,7 +53,66 @@ class MeetingAdmin(admin.ModelAdmin):
     date_hierarchy = "start_date"
     list_select_related = ("dialogue_year",)
     readonly_fields = ("created_at", "updated_at", "updated_by")
+    inlines = [StatusChangeInline]
 
     def save_model(self, request, obj, form, change):
-        obj.updated_by = request.user
-        super().save_model(request, obj, form, change)
+        # Through the services, so that a change of status made here is recorded too.
+        fields = {
+            name: form.cleaned_data[name] for name in MEETING_FIELDS if name in form.cleaned_data
+        }
+        if change:
+            services.meeting_update(meeting=obj, by=request.user, **fields)
+        else:
+            created = services.meeting_create(
+                dialogue_year=form.cleaned_data["dialogue_year"], by=request.user, **fields
+            )
+            obj.pk = created.pk
+            obj._state.adding = False
+
+
+class SessionPersonInline(admin.TabularInline):
+    model = SessionPerson
+    raw_id_fields = ("registration",)
+    extra = 0
+
+
+@admin.register(Session)
+class SessionAdmin(admin.ModelAdmin):
+    list_display = ("title", "agenda", "starts_at", "ends_at")
+    list_select_related = ("agenda__meeting",)
+    inlines = [SessionPersonInline]
+
+
+@admin.register(Agenda)
+class AgendaAdmin(admin.ModelAdmin):
+    list_display = ("meeting", "status", "published_at")
+    list_filter = ("status",)
+    list_select_related = ("meeting",)
+    readonly_fields = ("updated_at", "updated_by")
+
+
+class VersionInline(admin.TabularInline):
+    model = MeetingDocumentVersion
+    fields = ("number", "original_name", "content_type", "size", "uploaded_at", "uploaded_by")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(MeetingDocument)
+class MeetingDocumentAdmin(admin.ModelAdmin):
+    list_display = ("title", "meeting", "kind", "language", "visibility")
+    list_filter = ("kind", "visibility", "language")
+    list_select_related = ("meeting",)
+    inlines = [VersionInline]
+
+
+@admin.register(Suggestion)
+class SuggestionAdmin(admin.ModelAdmin):
+    list_display = ("headline", "kind", "member_state", "meeting", "status", "submitted_at")
+    list_filter = ("status", "kind")
+    list_select_related = ("member_state", "meeting")
+    readonly_fields = ("submitted_at", "submitted_by", "reviewed_at", "reviewed_by")

@@ -1,8 +1,11 @@
-"""IDM 2010 demo data for the workshops app: the year and its meetings."""
+"""IDM 2010 demo data for the workshops app: the year, its meetings, and (once the
+participants and accounts are there) agendas, a background paper and a suggestion."""
 
 import datetime
 
+from . import demo_programme
 from .models import DialogueYear, Meeting
+from .services import meeting_create
 
 MARCH_WORKSHOP_START = datetime.date(2010, 3, 9)
 JULY_WORKSHOP_START = datetime.date(2010, 7, 19)
@@ -46,6 +49,10 @@ MEETINGS = [
         "end_date": datetime.date(2010, 7, 20),
         "venue": "Geneva",
         "status": Meeting.Status.SUBJECT_TO_FUNDING,
+        "funding_gap": (
+            "Travel of funded participants from developing countries and interpretation "
+            "into French and Spanish are not funded yet."
+        ),
         "description": (
             "The second intersessional workshop will focus on the societal implications "
             "of migration and social change: integration, social remittances, xenophobia "
@@ -63,12 +70,16 @@ def load() -> dict[datetime.date, Meeting]:
     )
     meetings = {}
     for spec in MEETINGS:
-        fields = dict(spec)
-        meeting, _ = Meeting.objects.get_or_create(
-            dialogue_year=year,
-            title=fields.pop("title"),
-            start_date=fields.pop("start_date"),
-            defaults=fields,
-        )
+        meeting = Meeting.objects.filter(
+            dialogue_year=year, title=spec["title"], start_date=spec["start_date"]
+        ).first()
+        if meeting is None:
+            # Through the service, so that each meeting's history starts with its status.
+            meeting = meeting_create(dialogue_year=year, by=None, **spec)
         meetings[meeting.start_date] = meeting
     return meetings
+
+
+def load_programme(*, meetings: dict[datetime.date, Meeting]) -> None:
+    """Agendas, the background paper and Ghana's suggestion; needs participants and accounts."""
+    demo_programme.load(march=meetings[MARCH_WORKSHOP_START], july=meetings[JULY_WORKSHOP_START])

@@ -1,11 +1,31 @@
-from django.db.models import QuerySet
+import datetime
 
-from .models import DialogueYear, Meeting
+from django.db.models import Prefetch, Q, QuerySet
+
+from .models import (
+    Agenda,
+    DialogueYear,
+    Meeting,
+    MeetingDocument,
+    MeetingDocumentVersion,
+    MeetingStatusChange,
+    Session,
+    SessionPerson,
+    Suggestion,
+)
 
 
 def dialogue_year_current() -> DialogueYear | None:
     """The year marked current, else the most recent one."""
     return DialogueYear.objects.order_by("-is_current", "-year").first()
+
+
+def dialogue_year_list() -> QuerySet[DialogueYear]:
+    return DialogueYear.objects.order_by("-year")
+
+
+def dialogue_year_get(*, year: int) -> DialogueYear:
+    return DialogueYear.objects.get(year=year)
 
 
 def meeting_list(*, dialogue_year: DialogueYear) -> QuerySet[Meeting]:
@@ -22,4 +42,111 @@ def meeting_list_upcoming(*, dialogue_year: DialogueYear, after) -> QuerySet[Mee
         meeting_list(dialogue_year=dialogue_year)
         .filter(start_date__gt=after)
         .exclude(status=Meeting.Status.CANCELLED)
+    )
+
+
+def meeting_list_split(
+    *, dialogue_year: DialogueYear, today: datetime.date
+) -> tuple[list[Meeting], list[Meeting]]:
+    """(past, upcoming) meetings of a year: a meeting is past once its last day is over."""
+    meetings = list(meeting_list(dialogue_year=dialogue_year))
+    past = [m for m in meetings if m.end_date < today]
+    upcoming = [m for m in meetings if m.end_date >= today]
+    return past, upcoming
+
+
+def meeting_list_for_calendar(*, today: datetime.date) -> QuerySet[Meeting]:
+    """Meetings of every year not over yet and not cancelled: the public calendar feed."""
+    return (
+        Meeting.objects.filter(end_date__gte=today)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .select_related("dialogue_year")
+        .order_by("start_date", "title")
+    )
+
+
+def _session_queryset() -> QuerySet[Session]:
+    return Session.objects.prefetch_related(
+        Prefetch(
+            "session_people",
+            queryset=SessionPerson.objects.select_related(
+                "registration__participant",
+                "registration__member_state",
+                "registration__organization",
+            ),
+        )
+    )
+
+
+def agenda_get(*, meeting: Meeting) -> Agenda | None:
+    """A meeting's agenda with its sessions and their people, in a fixed number of queries."""
+    return (
+        Agenda.objects.filter(meeting=meeting)
+        .select_related("meeting__dialogue_year")
+        .prefetch_related(Prefetch("sessions", queryset=_session_queryset()))
+        .first()
+    )
+
+
+def meeting_document_list(*, meeting: Meeting, staff: bool) -> QuerySet[MeetingDocument]:
+    """Documents of a meeting that the reader may see, each with its versions (newest first)."""
+    documents = MeetingDocument.objects.filter(meeting=meeting).prefetch_related(
+        Prefetch("versions", queryset=MeetingDocumentVersion.objects.select_related("uploaded_by"))
+    )
+    if not staff:
+        documents = documents.filter(visibility=MeetingDocument.Visibility.PUBLIC)
+    return documents
+
+
+def meeting_document_get(*, pk: int) -> MeetingDocument:
+    return MeetingDocument.objects.select_related("meeting").get(pk=pk)
+
+
+def meeting_document_version_get(*, pk: int) -> MeetingDocumentVersion:
+    return MeetingDocumentVersion.objects.select_related("document__meeting").get(pk=pk)
+
+
+def meeting_status_history(*, meeting: Meeting) -> QuerySet[MeetingStatusChange]:
+    return meeting.status_changes.select_related("changed_by")
+
+
+def suggestion_list_for_state(*, member_state) -> QuerySet[Suggestion]:
+    """A state's own suggestions, newest first: what its focal point follows."""
+    return Suggestion.objects.filter(member_state=member_state).select_related(
+        "meeting", "member_state"
+    )
+
+
+def suggestion_list(*, meeting: Meeting | None = None, status: str = "") -> QuerySet[Suggestion]:
+    """Every state's suggestions for the secretariat's review."""
+    suggestions = Suggestion.objects.select_related(
+        "meeting", "member_state", "submitted_by", "reviewed_by"
+    )
+    filters = Q()
+    if meeting is not None:
+        filters &= Q(meeting=meeting)
+    if status:
+        filters &= Q(status=status)
+    return suggestions.filter(filters)
+
+
+def suggestion_get(*, pk: int) -> Suggestion:
+    return Suggestion.objects.select_related("meeting", "member_state").get(pk=pk)
+
+
+def meeting_list_open_for_suggestions(*, today: datetime.date) -> QuerySet[Meeting]:
+    """Meetings a focal point may still suggest speakers or case studies for."""
+    return (
+        Meeting.objects.filter(start_date__gt=today)
+        .exclude(status__in=[Meeting.Status.HELD, Meeting.Status.CANCELLED])
+        .select_related("dialogue_year")
+        .order_by("start_date", "title")
+    )
+
+
+def session_get(*, pk: int) -> Session:
+    return (
+        Session.objects.select_related("agenda__meeting__dialogue_year")
+        .prefetch_related("session_people")
+        .get(pk=pk)
     )

@@ -3,11 +3,23 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
+from pypdf import PdfReader
 
 from accounts.models import User
 from accounts.roles import focal_point_state, is_secretariat
 from participants.models import MemberState, Organization, Participant, Registration
-from workshops.models import DialogueYear, Meeting
+from workshops.models import (
+    Agenda,
+    DialogueYear,
+    Meeting,
+    MeetingDocument,
+    MeetingDocumentVersion,
+    MeetingStatusChange,
+    Session,
+    SessionPerson,
+    Suggestion,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -25,12 +37,20 @@ def table_counts():
             Participant,
             Registration,
             User,
+            Agenda,
+            Session,
+            SessionPerson,
+            MeetingDocument,
+            MeetingDocumentVersion,
+            MeetingStatusChange,
+            Suggestion,
         )
     }
 
 
 @pytest.fixture
-def loaded(db):
+def loaded(db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
     call_command("load_idm2010", stdout=io.StringIO())
 
 
@@ -41,6 +61,8 @@ def test_loading_twice_keeps_the_same_data(loaded):
 
     assert table_counts() == before
     assert before["Registration"] == 225
+    assert before["MeetingDocumentVersion"] == 1
+    assert before["Suggestion"] == 1
 
 
 def test_dialogue_year_2010_and_its_meetings(loaded):
@@ -110,3 +132,53 @@ def test_command_prints_the_demo_accounts(db, capsys):
     output = capsys.readouterr().out
     assert "secretariat / idm-demo-secretariat" in output
     assert "focal.ghana / idm-demo-focal-point" in output
+
+
+def test_march_workshop_has_a_published_two_day_agenda_with_its_own_participants(loaded):
+    march = Meeting.objects.get(start_date=datetime.date(2010, 3, 9))
+    agenda = march.agenda
+    sessions = list(agenda.sessions.all())
+    people = SessionPerson.objects.filter(session__agenda=agenda).select_related("registration")
+
+    assert agenda.status == Agenda.Status.PUBLISHED
+    assert {timezone.localdate(s.starts_at) for s in sessions} == {
+        datetime.date(2010, 3, 9),
+        datetime.date(2010, 3, 10),
+    }
+    assert len(sessions) == 6
+    assert people.filter(role="speaker").count() == 12
+    assert {p.registration.meeting_id for p in people} == {march.pk}
+    speakers = Registration.objects.filter(
+        pk__in=people.filter(role="speaker").values("registration")
+    )
+    assert set(speakers.values_list("role", flat=True)) == {"speaker"}
+
+
+def test_march_workshop_has_a_public_pdf_background_paper(loaded):
+    march = Meeting.objects.get(start_date=datetime.date(2010, 3, 9))
+    paper = MeetingDocument.objects.get(meeting=march)
+    version = paper.current_version
+
+    assert paper.kind == MeetingDocument.Kind.BACKGROUND_PAPER
+    assert paper.visibility == MeetingDocument.Visibility.PUBLIC
+    with version.file.open("rb") as stored:
+        reader = PdfReader(stored)
+        text = reader.pages[0].extract_text()
+    assert "Migration and transnationalism" in text
+    assert version.content_type == "application/pdf"
+
+
+def test_july_workshop_has_a_draft_agenda_a_funding_gap_and_ghanas_suggestion(loaded):
+    july = Meeting.objects.get(start_date=datetime.date(2010, 7, 19))
+    suggestion = Suggestion.objects.get()
+
+    assert july.agenda.status == Agenda.Status.DRAFT
+    assert july.agenda.sessions.count() == 5
+    assert july.funding_gap != ""
+    assert suggestion.meeting == july
+    assert suggestion.member_state.name == "Ghana"
+    assert suggestion.submitted_by.username == "focal.ghana"
+    assert suggestion.status == Suggestion.Status.SUBMITTED
+    assert list(july.status_changes.values_list("from_status", "to_status")) == [
+        ("", "subject_to_funding")
+    ]

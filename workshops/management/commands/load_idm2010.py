@@ -16,6 +16,7 @@ class Command(BaseCommand):
             participants_demo.load(march_workshop=meetings[workshops_demo.MARCH_WORKSHOP_START])
             accounts = accounts_demo.load()
             themes_demo.load()
+            workshops_demo.load_programme(meetings=meetings)
         self.stdout.write(self.style.SUCCESS("IDM 2010 demo data is loaded."))
         self.stdout.write("Demo accounts (username / password):")
         for username, password, role in accounts:

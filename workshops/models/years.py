@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -64,6 +65,14 @@ class Meeting(models.Model):
     status = models.CharField(
         _("status"), max_length=32, choices=Status.choices, default=Status.PROPOSED
     )
+    funding_gap = models.TextField(
+        _("funding still missing"),
+        blank=True,
+        help_text=_(
+            "For a meeting subject to the availability of funding: what is missing "
+            "(amounts, items, donors approached)."
+        ),
+    )
     description = models.TextField(_("description"), blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -84,10 +93,22 @@ class Meeting(models.Model):
             models.CheckConstraint(
                 condition=Q(end_date__gte=F("start_date")),
                 name="meeting_ends_after_it_starts",
+                violation_error_message=_("A meeting ends on or after the day it starts."),
             ),
             models.UniqueConstraint(
                 fields=["dialogue_year", "title", "start_date"],
                 name="unique_meeting_per_year_title_date",
+                violation_error_message=_(
+                    "This year already has a meeting with this title on this date."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(status="subject_to_funding") | Q(funding_gap=""),
+                name="funding_gap_only_when_subject_to_funding",
+                violation_error_message=_(
+                    "Missing funding is noted only for a meeting subject to the availability "
+                    "of funding."
+                ),
             ),
         ]
 
@@ -96,3 +117,56 @@ class Meeting(models.Model):
 
     def get_absolute_url(self):
         return reverse("workshops:meeting_detail", args=[self.pk])
+
+    @property
+    def is_open(self) -> bool:
+        """Neither held nor cancelled: still being planned."""
+        return self.status not in (self.Status.HELD, self.Status.CANCELLED)
+
+
+class MeetingStatusChange(models.Model):
+    """One change of a meeting's status; rows are only ever added."""
+
+    meeting = models.ForeignKey(
+        Meeting,
+        on_delete=models.CASCADE,
+        related_name="status_changes",
+        verbose_name=_("meeting"),
+    )
+    from_status = models.CharField(
+        _("from"),
+        max_length=32,
+        choices=Meeting.Status.choices,
+        blank=True,
+        help_text=_("Empty when the meeting was created."),
+    )
+    to_status = models.CharField(_("to"), max_length=32, choices=Meeting.Status.choices)
+    changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
+
+    class Meta:
+        ordering = ["changed_at", "pk"]
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(from_status=F("to_status")),
+                name="status_change_changes_the_status",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.meeting_id}: {self.from_status or '—'} → {self.to_status}"
+
+    def save(self, *args, **kwargs):
+        # The history is append-only: a recorded change is never rewritten.
+        if not self._state.adding:
+            raise ValueError("A recorded status change cannot be modified.")
+        super().save(*args, **kwargs)

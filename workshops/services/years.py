@@ -1,0 +1,136 @@
+import datetime
+from typing import TYPE_CHECKING
+
+from django.db import transaction
+
+from ..models import DialogueYear, Meeting, MeetingStatusChange
+
+if TYPE_CHECKING:
+    from accounts.models import User
+
+YEAR_FIELDS = ("year", "overarching_theme", "description", "is_current")
+MEETING_FIELDS = (
+    "kind",
+    "title",
+    "start_date",
+    "end_date",
+    "venue",
+    "status",
+    "funding_gap",
+    "description",
+)
+
+
+def _make_only_current(dialogue_year: DialogueYear) -> None:
+    # One year is current (a partial unique constraint): step the others down first.
+    DialogueYear.objects.filter(is_current=True).exclude(pk=dialogue_year.pk).update(
+        is_current=False
+    )
+
+
+@transaction.atomic
+def dialogue_year_create(
+    *,
+    year: int,
+    overarching_theme: str = "",
+    description: str = "",
+    is_current: bool = False,
+) -> DialogueYear:
+    dialogue_year = DialogueYear(
+        year=year,
+        overarching_theme=overarching_theme,
+        description=description,
+        is_current=is_current,
+    )
+    dialogue_year.full_clean(validate_constraints=False)
+    if is_current:
+        _make_only_current(dialogue_year)
+    dialogue_year.save()
+    return dialogue_year
+
+
+@transaction.atomic
+def dialogue_year_update(*, dialogue_year: DialogueYear, **fields) -> DialogueYear:
+    unknown = set(fields) - set(YEAR_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown dialogue year fields: {sorted(unknown)}")
+    for name, value in fields.items():
+        setattr(dialogue_year, name, value)
+    dialogue_year.full_clean(validate_constraints=False)
+    if dialogue_year.is_current:
+        _make_only_current(dialogue_year)
+    dialogue_year.save(update_fields=list(fields))
+    return dialogue_year
+
+
+@transaction.atomic
+def dialogue_year_theme_set(*, dialogue_year: DialogueYear, theme: str) -> DialogueYear:
+    """Sets the overarching theme of a year (for example, as a consultation's result)."""
+    dialogue_year.overarching_theme = theme
+    dialogue_year.save(update_fields=["overarching_theme"])
+    return dialogue_year
+
+
+def _settle_funding_gap(meeting: Meeting) -> None:
+    # Once a meeting is no longer subject to funding, its gap is closed.
+    if meeting.status != Meeting.Status.SUBJECT_TO_FUNDING:
+        meeting.funding_gap = ""
+
+
+@transaction.atomic
+def meeting_create(
+    *,
+    dialogue_year: DialogueYear,
+    by: "User | None",
+    title: str,
+    start_date: datetime.date,
+    end_date: datetime.date,
+    kind: str = Meeting.Kind.WORKSHOP,
+    venue: str = "",
+    status: str = Meeting.Status.PROPOSED,
+    funding_gap: str = "",
+    description: str = "",
+) -> Meeting:
+    """A new meeting of a year; its first status is the first entry of its history."""
+    meeting = Meeting(
+        dialogue_year=dialogue_year,
+        kind=kind,
+        title=title,
+        start_date=start_date,
+        end_date=end_date,
+        venue=venue,
+        status=status,
+        funding_gap=funding_gap,
+        description=description,
+        updated_by=by,
+    )
+    _settle_funding_gap(meeting)
+    meeting.full_clean()
+    meeting.save()
+    MeetingStatusChange.objects.create(
+        meeting=meeting, from_status="", to_status=meeting.status, changed_by=by
+    )
+    return meeting
+
+
+@transaction.atomic
+def meeting_update(*, meeting: Meeting, by: "User | None", **fields) -> Meeting:
+    """Changes a meeting; a change of status is recorded with who made it and when."""
+    unknown = set(fields) - set(MEETING_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown meeting fields: {sorted(unknown)}")
+    # Lock the row so that two simultaneous edits record the right "from" status.
+    previous_status = (
+        Meeting.objects.select_for_update().values_list("status", flat=True).get(pk=meeting.pk)
+    )
+    for name, value in fields.items():
+        setattr(meeting, name, value)
+    meeting.updated_by = by
+    _settle_funding_gap(meeting)
+    meeting.full_clean()
+    meeting.save(update_fields=sorted({*fields, "funding_gap", "updated_by", "updated_at"}))
+    if meeting.status != previous_status:
+        MeetingStatusChange.objects.create(
+            meeting=meeting, from_status=previous_status, to_status=meeting.status, changed_by=by
+        )
+    return meeting

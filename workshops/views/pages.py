@@ -1,0 +1,105 @@
+"""Pages everyone may read: the years, their meetings, a meeting and the calendar feed."""
+
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from accounts.roles import focal_point_state, is_secretariat
+from participants.selectors import registration_count
+
+from ..calendars import meetings_calendar
+from ..models import DialogueYear
+from ..selectors import (
+    agenda_get,
+    dialogue_year_current,
+    dialogue_year_list,
+    meeting_document_list,
+    meeting_list_for_calendar,
+    meeting_list_split,
+    meeting_status_history,
+    suggestion_list,
+)
+from ..services.suggestions import meeting_accepts_suggestions
+from .common import get_meeting_or_404, get_year_or_404
+
+
+def year_context(year: DialogueYear | None) -> dict:
+    if year is None:
+        return {"dialogue_year": None, "past_meetings": [], "upcoming_meetings": []}
+    past, upcoming = meeting_list_split(dialogue_year=year, today=timezone.localdate())
+    return {"dialogue_year": year, "past_meetings": past, "upcoming_meetings": upcoming}
+
+
+class HomeView(TemplateView):
+    template_name = "workshops/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(year_context(dialogue_year_current()))
+        return context
+
+
+class YearListView(TemplateView):
+    template_name = "workshops/year_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["years"] = dialogue_year_list()
+        return context
+
+
+class YearDetailView(TemplateView):
+    template_name = "workshops/year_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(year_context(get_year_or_404(self.kwargs["year"])))
+        return context
+
+
+class MeetingDetailView(TemplateView):
+    template_name = "workshops/meeting_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        meeting = get_meeting_or_404(self.kwargs["pk"])
+        user = self.request.user
+        staff = is_secretariat(user)
+        agenda = agenda_get(meeting=meeting)
+        past, upcoming = meeting_list_split(
+            dialogue_year=meeting.dialogue_year, today=timezone.localdate()
+        )
+        context.update(
+            meeting=meeting,
+            agenda=agenda if agenda and (agenda.is_published or staff) else None,
+            documents=meeting_document_list(meeting=meeting, staff=staff),
+            past_meetings=past,
+            upcoming_meetings=upcoming,
+            show_funding_gap=staff or focal_point_state(user) is not None,
+            can_suggest=focal_point_state(user) is not None
+            and meeting_accepts_suggestions(meeting, today=timezone.localdate()),
+        )
+        if staff:
+            context.update(
+                registration_count=registration_count(meeting=meeting),
+                status_history=meeting_status_history(meeting=meeting),
+                suggestion_count=suggestion_list(meeting=meeting).count(),
+            )
+        return context
+
+
+class CalendarFeedView(View):
+    """The public iCalendar feed of meetings not over yet, of every year."""
+
+    def get(self, request):
+        body = meetings_calendar(
+            meeting_list_for_calendar(today=timezone.localdate()),
+            name=_("International Dialogue on Migration"),
+            host=request.get_host().split(":")[0],
+            url_for=lambda meeting: request.build_absolute_uri(meeting.get_absolute_url()),
+        )
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = 'inline; filename="idm-meetings.ics"'
+        return response
