@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Consultation, Proposal
+from .models import Consultation, Proposal, Suggestion, Vote, VoteEvent
 
 
 class ProposalInline(admin.StackedInline):
@@ -16,7 +16,16 @@ class ConsultationAdmin(admin.ModelAdmin):
     search_fields = ("title", "introduction")
     list_select_related = ("target_year",)
     inlines = [ProposalInline]
-    readonly_fields = ("created_at", "created_by")
+    # The result is declared and published through the portal, which also sets
+    # the target year's theme; here it is only shown.
+    readonly_fields = (
+        "created_at",
+        "created_by",
+        "selected_proposal",
+        "result_declared_at",
+        "result_declared_by",
+        "result_published_at",
+    )
 
     def save_model(self, request, obj, form, change):
         if not change:
@@ -30,3 +39,46 @@ class ProposalAdmin(admin.ModelAdmin):
     list_filter = ("origin", "consultation")
     search_fields = ("title", "summary", "full_text")
     list_select_related = ("consultation", "member_state")
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Staff read these records; they change only through the portal's services."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Vote)
+class VoteAdmin(ReadOnlyAdmin):
+    list_display = ("member_state", "proposal", "cast_by", "cast_at", "consultation")
+    list_filter = ("consultation",)
+    search_fields = ("member_state__name",)
+    list_select_related = ("member_state", "proposal", "cast_by", "consultation")
+
+
+@admin.register(VoteEvent)
+class VoteEventAdmin(ReadOnlyAdmin):
+    list_display = ("at", "member_state", "user", "from_proposal", "to_proposal", "consultation")
+    list_filter = ("consultation",)
+    search_fields = ("member_state__name", "user__username")
+    list_select_related = (
+        "member_state",
+        "user",
+        "from_proposal",
+        "to_proposal",
+        "consultation",
+    )
+
+
+@admin.register(Suggestion)
+class SuggestionAdmin(ReadOnlyAdmin):
+    list_display = ("title", "member_state", "status", "submitted_at", "consultation")
+    list_filter = ("status", "consultation")
+    search_fields = ("title", "rationale", "member_state__name")
+    list_select_related = ("member_state", "consultation")
