@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from accounts.roles import is_secretariat
+
 from .models import Consultation, Proposal, Suggestion, Vote, VoteEvent
 
 
@@ -42,7 +44,14 @@ class ProposalAdmin(admin.ModelAdmin):
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
-    """Staff read these records; they change only through the portal's services."""
+    """The secretariat reads these records; they change only through the portal's services."""
+
+    # The Secretariat group carries no model permissions: the role decides.
+    def has_module_permission(self, request):
+        return is_secretariat(request.user) or super().has_module_permission(request)
+
+    def has_view_permission(self, request, obj=None):
+        return is_secretariat(request.user) or super().has_view_permission(request, obj)
 
     def has_add_permission(self, request):
         return False
