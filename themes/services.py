@@ -152,7 +152,8 @@ def vote_cast(
     yet). If another focal point of the same state voted since, nothing is
     written and the recorded vote is returned with VoteResult.CONFLICT: the
     database's unique constraint decides between simultaneous first votes,
-    a row lock between simultaneous changes.
+    a row lock between simultaneous changes. Raises Consultation.DoesNotExist
+    for an unknown consultation, ValidationError for a refused vote.
     """
     state = focal_point_state(user)
     if state is None or not state.is_member:
@@ -161,12 +162,21 @@ def vote_cast(
         )
     now = timezone.now()
     with transaction.atomic():
-        # Read at write time: whatever the form showed, the row decides.
-        consultation = Consultation.objects.get(pk=consultation_id)
+        # Read at write time: whatever the form showed, the rows decide.
+        proposal = (
+            Proposal.objects.select_related("consultation")
+            .filter(pk=proposal_id, consultation_id=consultation_id)
+            .first()
+        )
+        consultation = (
+            proposal.consultation if proposal else Consultation.objects.get(pk=consultation_id)
+        )
         _check_voting_window(consultation, now)
-        proposal = consultation.proposals.filter(pk=proposal_id).first()
         if proposal is None:
             raise ValidationError(_("Choose one of the proposals on the ballot."))
+        if seen_proposal_id is None:
+            # A first vote: the unique constraint settles a race with a colleague.
+            return _vote_insert(consultation, state, proposal, user, now)
 
         vote = (
             Vote.objects.select_for_update()
