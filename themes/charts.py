@@ -2,8 +2,21 @@
 
 import pygal
 from django.utils.translation import gettext as _
+from pygal.style import Style
 
 from .models import Proposal
+
+# Bootstrap's primary blue and a legible font at the size the page shows it.
+TALLY_STYLE = Style(
+    background="white",
+    plot_background="white",
+    colors=("#0d6efd",),
+    font_family="DejaVu Sans, Liberation Sans, Arial, sans-serif",
+    title_font_size=22,
+    label_font_size=16,
+    major_label_font_size=16,
+    value_font_size=18,
+)
 
 
 def tally_chart_svg(*, tally: list[Proposal]) -> str:
@@ -15,6 +28,8 @@ def tally_chart_svg(*, tally: list[Proposal]) -> str:
         height=120 + 60 * len(tally),
         title=_("Votes per proposal"),
         truncate_label=-1,
+        style=TALLY_STYLE,
+        print_values_position="top",
     )
     # A horizontal bar chart draws its first label at the bottom: reverse so the
     # leading proposal is on top, as in the table beside it.
