@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -29,6 +30,26 @@ class Consultation(models.Model):
         related_name="+",
         verbose_name=_("created by"),
     )
+    # The result: declared by the secretariat once voting has closed, then
+    # published to the member states.
+    selected_proposal = models.ForeignKey(
+        "Proposal",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("selected theme"),
+    )
+    result_declared_at = models.DateTimeField(_("result declared at"), null=True, blank=True)
+    result_declared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("result declared by"),
+    )
+    result_published_at = models.DateTimeField(_("result published at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-opens_at"]
@@ -40,10 +61,36 @@ class Consultation(models.Model):
                 name="consultation_closes_after_it_opens",
                 violation_error_message=_("Voting must close after it opens."),
             ),
+            models.CheckConstraint(
+                condition=(
+                    Q(selected_proposal__isnull=True, result_declared_at__isnull=True)
+                    | Q(selected_proposal__isnull=False, result_declared_at__isnull=False)
+                ),
+                name="consultation_result_names_a_proposal",
+            ),
+            models.CheckConstraint(
+                condition=Q(result_published_at__isnull=True) | Q(selected_proposal__isnull=False),
+                name="consultation_publishes_a_declared_result",
+                violation_error_message=_("Only a declared result can be published."),
+            ),
         ]
 
     def __str__(self):
         return self.title
+
+    def is_open(self, at=None) -> bool:
+        at = at or timezone.now()
+        return self.opens_at <= at < self.closes_at
+
+    def is_closed(self, at=None) -> bool:
+        return (at or timezone.now()) >= self.closes_at
+
+    def has_opened(self, at=None) -> bool:
+        return (at or timezone.now()) >= self.opens_at
+
+    @property
+    def is_published(self) -> bool:
+        return self.result_published_at is not None
 
 
 class Proposal(models.Model):
@@ -95,6 +142,184 @@ class Proposal(models.Model):
                 violation_error_message=_(
                     "A proposal from a member state names that state, and only then."
                 ),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class Vote(models.Model):
+    """A member state's single vote in a consultation; its history is in VoteEvent."""
+
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.PROTECT, related_name="votes", verbose_name=_("consultation")
+    )
+    member_state = models.ForeignKey(
+        "participants.MemberState",
+        on_delete=models.PROTECT,
+        related_name="theme_votes",
+        verbose_name=_("member state"),
+    )
+    proposal = models.ForeignKey(
+        Proposal, on_delete=models.PROTECT, related_name="votes", verbose_name=_("proposal")
+    )
+    cast_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("cast by"),
+    )
+    cast_at = models.DateTimeField(_("cast at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["consultation", "member_state__name"]
+        verbose_name = _("vote")
+        verbose_name_plural = _("votes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["consultation", "member_state"],
+                name="one_vote_per_state_per_consultation",
+                violation_error_message=_("This state has already voted in this consultation."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.member_state}: {self.proposal}"
+
+
+class VoteEventQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise VoteHistoryIsAppendOnly
+
+    def delete(self):
+        raise VoteHistoryIsAppendOnly
+
+
+class VoteHistoryIsAppendOnly(Exception):
+    """Raised on any attempt to change or delete an entry of the vote history."""
+
+
+class VoteEvent(models.Model):
+    """One cast or change of a state's vote: append-only, in the database too."""
+
+    consultation = models.ForeignKey(
+        Consultation,
+        on_delete=models.PROTECT,
+        related_name="vote_events",
+        verbose_name=_("consultation"),
+    )
+    member_state = models.ForeignKey(
+        "participants.MemberState",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("member state"),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
+    )
+    from_proposal = models.ForeignKey(
+        Proposal,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("from"),
+    )
+    to_proposal = models.ForeignKey(
+        Proposal, on_delete=models.PROTECT, related_name="+", verbose_name=_("to")
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now)
+
+    objects = VoteEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["consultation", "at", "pk"]
+        verbose_name = _("vote history entry")
+        verbose_name_plural = _("vote history")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(from_proposal=F("to_proposal")),
+                name="vote_event_changes_the_vote",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.member_state}: {self.from_proposal or '—'} → {self.to_proposal}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise VoteHistoryIsAppendOnly
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise VoteHistoryIsAppendOnly
+
+
+class Suggestion(models.Model):
+    """An alternative theme suggested by a state, reviewed by the secretariat."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Awaiting review")
+        ADDED = "added", _("Added to the ballot")
+        DECLINED = "declined", _("Declined")
+
+    consultation = models.ForeignKey(
+        Consultation,
+        on_delete=models.CASCADE,
+        related_name="suggestions",
+        verbose_name=_("consultation"),
+    )
+    member_state = models.ForeignKey(
+        "participants.MemberState",
+        on_delete=models.PROTECT,
+        related_name="theme_suggestions",
+        verbose_name=_("suggesting state"),
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("submitted by"),
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
+    title = models.CharField(_("title"), max_length=255)
+    rationale = models.TextField(_("rationale"))
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.PENDING
+    )
+    decline_reason = models.TextField(_("reason for declining"), blank=True)
+    proposal = models.OneToOneField(
+        Proposal,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="suggestion",
+        verbose_name=_("proposal on the ballot"),
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["consultation", "submitted_at", "pk"]
+        verbose_name = _("alternative suggestion")
+        verbose_name_plural = _("alternative suggestions")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(status="pending", decline_reason="", reviewed_at__isnull=True)
+                    | (Q(status="added", decline_reason="") & Q(reviewed_at__isnull=False))
+                    | (Q(status="declined", reviewed_at__isnull=False) & ~Q(decline_reason=""))
+                ),
+                name="suggestion_review_matches_status",
+                violation_error_message=_("A declined suggestion needs a reason."),
             ),
         ]
 

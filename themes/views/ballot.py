@@ -1,0 +1,158 @@
+"""What focal points do: read consultations, vote for their state, suggest themes."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from accounts.roles import FocalPointRequiredMixin
+
+from ..forms import SuggestionForm, VoteForm, VoteSubmitForm
+from ..models import Consultation
+from ..selectors import (
+    consultation_get,
+    consultation_list,
+    consultation_tally,
+    consultation_turnout,
+    suggestion_list,
+    vote_for_state,
+)
+from ..services import VoteResult, suggestion_submit, vote_cast
+from .access import ConsultationReaderMixin
+
+
+class ConsultationListView(ConsultationReaderMixin, TemplateView):
+    template_name = "themes/consultation_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["consultations"] = consultation_list(member_state=self.member_state)
+        return context
+
+
+class ConsultationDetailView(ConsultationReaderMixin, TemplateView):
+    """The proposals in full; for a focal point, the state's vote and suggestions too."""
+
+    template_name = "themes/consultation_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        try:
+            consultation = consultation_get(pk=self.kwargs["pk"], member_state=self.member_state)
+        except Consultation.DoesNotExist as exc:
+            raise Http404 from exc
+        proposals = list(consultation.proposals.all())
+        context.update(consultation=consultation, proposals=proposals)
+        if consultation.is_published or self.is_secretariat:
+            context["turnout"] = consultation_turnout(consultation=consultation)
+        if consultation.is_published:
+            context["tally"] = consultation_tally(consultation=consultation)
+        if self.member_state is not None:
+            context.update(self._state_context(consultation, proposals))
+        return context
+
+    def _state_context(self, consultation, proposals):
+        state = self.member_state
+        vote = None
+        if state.is_member:
+            vote = vote_for_state(consultation=consultation, member_state=state)
+        is_open = consultation.is_open()
+        may_vote = is_open and state.is_member and (vote is None or consultation.allow_vote_change)
+        detail_url = reverse("themes:consultation_detail", args=[consultation.pk])
+        return {
+            "member_state": state,
+            "vote": vote,
+            "vote_form": VoteForm(
+                initial={
+                    "proposal": vote.proposal_id if vote else None,
+                    "seen_proposal": vote.proposal_id if vote else None,
+                },
+                proposals=proposals,
+                has_vote=vote is not None,
+                action=reverse("themes:vote", args=[consultation.pk]),
+            )
+            if may_vote
+            else None,
+            "suggestions": suggestion_list(consultation=consultation, member_state=state),
+            "suggestion_form": SuggestionForm(
+                action=reverse("themes:suggest", args=[consultation.pk])
+            )
+            if is_open
+            else None,
+            "detail_url": detail_url,
+        }
+
+
+def _vote_message(outcome) -> tuple[int, str]:
+    vote = outcome.vote
+    names = {"proposal": vote.proposal.title}
+    if outcome.result is VoteResult.CAST:
+        return messages.SUCCESS, _("Your state's vote for “%(proposal)s” is recorded.") % names
+    if outcome.result is VoteResult.CHANGED:
+        return messages.SUCCESS, _("Your state's vote is now for “%(proposal)s”.") % names
+    if outcome.result is VoteResult.UNCHANGED:
+        return messages.INFO, _("Your state's vote for “%(proposal)s” stands.") % names
+    names.update(
+        who=vote.cast_by.get_full_name() or vote.cast_by.username,
+        when=formats.date_format(timezone.localtime(vote.cast_at), "DATETIME_FORMAT"),
+    )
+    return messages.WARNING, _(
+        "%(who)s, a focal point of your state, recorded the state's vote for “%(proposal)s” "
+        "on %(when)s, before your choice arrived. Your choice was not recorded; "
+        "the state's vote is shown below."
+    ) % names
+
+
+class VoteView(FocalPointRequiredMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        form = VoteSubmitForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Choose one of the proposals."))
+            return redirect("themes:consultation_detail", pk=pk)
+        try:
+            outcome = vote_cast(
+                consultation_id=pk,
+                proposal_id=form.cleaned_data["proposal"],
+                seen_proposal_id=form.cleaned_data["seen_proposal"],
+                user=request.user,
+            )
+        except Consultation.DoesNotExist as exc:
+            raise Http404 from exc
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.add_message(request, *_vote_message(outcome))
+        return redirect("themes:consultation_detail", pk=pk)
+
+
+class SuggestionSubmitView(FocalPointRequiredMixin, TemplateView):
+    """Posted from the consultation page; shown again with the errors if invalid."""
+
+    template_name = "themes/suggestion_form.html"
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        try:
+            consultation = consultation_get(pk=pk, member_state=self.member_state)
+        except Consultation.DoesNotExist as exc:
+            raise Http404 from exc
+        form = SuggestionForm(request.POST)
+        if form.is_valid():
+            try:
+                suggestion_submit(consultation=consultation, user=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(
+                    request,
+                    _("Your suggestion is submitted; the secretariat will review it."),
+                )
+                return redirect("themes:consultation_detail", pk=pk)
+        return self.render_to_response({"consultation": consultation, "form": form})

@@ -1,0 +1,73 @@
+"""Read-outs of a consultation: the votes as CSV, the vote history, the tally chart."""
+
+import csv
+import datetime
+
+from django.http import Http404, HttpResponse
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from ..charts import tally_chart_svg
+from ..models import Consultation
+from ..selectors import consultation_get, consultation_tally, vote_event_list, vote_list
+from .access import ConsultationReaderMixin
+from .manage import SecretariatConsultationMixin
+
+
+class VotesCsvView(SecretariatConsultationMixin, View):
+    def get(self, request, pk):
+        consultation = self.consultation
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        filename = f"votes-{slugify(consultation.title)}.csv"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        writer = csv.writer(response)
+        writer.writerow(
+            [
+                _("Member state"),
+                _("ISO code"),
+                _("Ballot position"),
+                _("Proposal"),
+                _("Cast by"),
+                _("Cast at (UTC)"),
+            ]
+        )
+        for vote in vote_list(consultation=consultation):
+            writer.writerow(
+                [
+                    vote.member_state.name,
+                    vote.member_state.country.code,
+                    vote.proposal.position,
+                    vote.proposal.title,
+                    vote.cast_by.get_full_name() or vote.cast_by.username,
+                    vote.cast_at.astimezone(datetime.UTC).isoformat(timespec="seconds"),
+                ]
+            )
+        return response
+
+
+class VoteHistoryView(SecretariatConsultationMixin, TemplateView):
+    template_name = "themes/vote_history.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["events"] = vote_event_list(consultation=self.consultation)
+        return context
+
+
+class TallyChartView(ConsultationReaderMixin, View):
+    """The secretariat sees the chart once voting has closed; states once it is published."""
+
+    def get(self, request, pk):
+        try:
+            consultation = consultation_get(pk=pk, member_state=self.member_state)
+        except Consultation.DoesNotExist as exc:
+            raise Http404 from exc
+        visible = consultation.is_closed() if self.is_secretariat else consultation.is_published
+        if not visible:
+            raise Http404
+        svg = tally_chart_svg(tally=consultation_tally(consultation=consultation))
+        response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
+        response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+        return response

@@ -1,0 +1,195 @@
+"""What the secretariat does: open consultations, follow turnout, review, declare, publish."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import FormView, TemplateView
+
+from accounts.roles import SecretariatRequiredMixin
+
+from ..forms import ConsultationForm, DeclareResultForm, DeclineForm, ProposalForm
+from ..models import Consultation, Suggestion
+from ..selectors import (
+    consultation_get,
+    consultation_tally,
+    consultation_turnout,
+    suggestion_consultation_id,
+    suggestion_list,
+)
+from ..services import (
+    CONSULTATION_EDITABLE_FIELDS,
+    consultation_create,
+    consultation_result_declare,
+    consultation_result_publish,
+    consultation_update,
+    proposal_add,
+    suggestion_add_to_ballot,
+    suggestion_decline,
+)
+
+
+class SecretariatConsultationMixin(SecretariatRequiredMixin):
+    @cached_property
+    def consultation(self) -> Consultation:
+        try:
+            return consultation_get(pk=self.kwargs["pk"])
+        except Consultation.DoesNotExist as exc:
+            raise Http404 from exc
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(consultation=self.consultation, **kwargs)
+
+
+class ConsultationManageView(SecretariatConsultationMixin, TemplateView):
+    template_name = "themes/consultation_manage.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        consultation = self.consultation
+        suggestions = list(suggestion_list(consultation=consultation))
+        for suggestion in suggestions:
+            suggestion.decline_form = DeclineForm(auto_id=f"decline-{suggestion.pk}-%s")
+        context.update(
+            proposals=list(consultation.proposals.all()),
+            turnout=consultation_turnout(consultation=consultation),
+            suggestions=suggestions,
+        )
+        if consultation.is_closed():
+            tally = consultation_tally(consultation=consultation)
+            context["tally"] = tally
+            context["declare_form"] = DeclareResultForm(
+                tally=tally, initial={"proposal": consultation.selected_proposal_id}
+            )
+        return context
+
+
+class ConsultationCreateView(SecretariatRequiredMixin, FormView):
+    template_name = "themes/consultation_form.html"
+    form_class = ConsultationForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "submit_label": _("Open the consultation")}
+
+    def form_valid(self, form):
+        try:
+            consultation = consultation_create(user=self.request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The consultation is created. Add its proposals."))
+        return redirect("themes:consultation_manage", pk=consultation.pk)
+
+
+class ConsultationEditView(SecretariatConsultationMixin, FormView):
+    template_name = "themes/consultation_form.html"
+    form_class = ConsultationForm
+
+    def get_initial(self):
+        return {name: getattr(self.consultation, name) for name in CONSULTATION_EDITABLE_FIELDS}
+
+    def form_valid(self, form):
+        try:
+            consultation_update(consultation=self.consultation, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The consultation is saved."))
+        return redirect("themes:consultation_manage", pk=self.consultation.pk)
+
+
+class ProposalAddView(SecretariatConsultationMixin, FormView):
+    template_name = "themes/proposal_form.html"
+    form_class = ProposalForm
+
+    def form_valid(self, form):
+        try:
+            proposal_add(consultation=self.consultation, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The proposal is on the ballot."))
+        return redirect("themes:consultation_manage", pk=self.consultation.pk)
+
+
+class SuggestionAddToBallotView(SecretariatRequiredMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        try:
+            proposal = suggestion_add_to_ballot(suggestion_id=pk, user=request.user)
+        except Suggestion.DoesNotExist as exc:
+            raise Http404 from exc
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(_manage_url_of_suggestion(pk))
+        messages.success(request, _("“%(title)s” is on the ballot.") % {"title": proposal.title})
+        return redirect("themes:consultation_manage", pk=proposal.consultation_id)
+
+
+class SuggestionDeclineView(SecretariatRequiredMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        reason = DeclineForm(request.POST).data.get("reason", "")
+        try:
+            suggestion = suggestion_decline(suggestion_id=pk, user=request.user, reason=reason)
+        except Suggestion.DoesNotExist as exc:
+            raise Http404 from exc
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(_manage_url_of_suggestion(pk))
+        messages.success(request, _("The suggestion is declined; the state sees your reason."))
+        return redirect("themes:consultation_manage", pk=suggestion.consultation_id)
+
+
+def _manage_url_of_suggestion(suggestion_pk: int) -> str:
+    consultation_id = suggestion_consultation_id(suggestion_pk=suggestion_pk)
+    return reverse("themes:consultation_manage", args=[consultation_id])
+
+
+class ResultDeclareView(SecretariatConsultationMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        form = DeclareResultForm(request.POST, tally=self.consultation.proposals.all())
+        if not form.is_valid():
+            messages.error(request, " ".join(form.errors["proposal"]))
+            return redirect("themes:consultation_manage", pk=pk)
+        try:
+            consultation = consultation_result_declare(
+                consultation_id=pk, proposal_id=form.cleaned_data["proposal"], user=request.user
+            )
+        except Consultation.DoesNotExist as exc:
+            raise Http404 from exc
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("“%(theme)s” is the overarching theme of IDM %(year)s.")
+                % {
+                    "theme": consultation.selected_proposal.title,
+                    "year": consultation.target_year.year,
+                },
+            )
+        return redirect("themes:consultation_manage", pk=pk)
+
+
+class ResultPublishView(SecretariatRequiredMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        try:
+            consultation_result_publish(consultation_id=pk)
+        except Consultation.DoesNotExist as exc:
+            raise Http404 from exc
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The result is published to the member states."))
+        return redirect("themes:consultation_manage", pk=pk)
