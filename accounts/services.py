@@ -1,13 +1,29 @@
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.db.models import Q
 
 from .models import User
 from .roles import SECRETARIAT_GROUP
 
+# The secretariat runs the portal's own data in the admin; accounts stay view-only
+# so that nobody but a superuser can grant superuser or staff rights.
+SECRETARIAT_APPS = ("workshops", "participants", "themes", "reports")
+
 
 def secretariat_group_get_or_create() -> Group:
-    group, _ = Group.objects.get_or_create(name=SECRETARIAT_GROUP)
+    group, created = Group.objects.get_or_create(name=SECRETARIAT_GROUP)
+    if created:
+        secretariat_group_permissions_sync(group=group)
     return group
+
+
+def secretariat_group_permissions_sync(*, group: Group) -> None:
+    """Gives the group every permission of the portal's apps and the right to view users."""
+    permissions = Permission.objects.filter(
+        Q(content_type__app_label__in=SECRETARIAT_APPS)
+        | Q(content_type__app_label="accounts", codename="view_user")
+    )
+    group.permissions.set(permissions)
 
 
 @transaction.atomic
