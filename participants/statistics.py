@@ -67,6 +67,25 @@ def attendance_statement(figures: AttendanceFigures, *, subject: str | None = No
         "%(subject)s was attended by %(count)d participants.",
         figures.total,
     ) % {"subject": subject, "count": figures.total}
+    return _with_breakdown(opening, figures)
+
+
+def attendance_year_statement(figures: AttendanceFigures, *, year: int) -> str:
+    """The same statement for all meetings of a dialogue year.
+
+    Attendances add up meeting by meeting: a person at two workshops counts twice.
+    """
+    if figures.total == 0:
+        return _("The meetings of IDM %(year)d have no recorded attendance yet.") % {"year": year}
+    opening = ngettext(
+        "The meetings of IDM %(year)d were attended by %(count)d participant in all.",
+        "The meetings of IDM %(year)d were attended by %(count)d participants in all.",
+        figures.total,
+    ) % {"year": year, "count": figures.total}
+    return _with_breakdown(opening, figures)
+
+
+def _with_breakdown(opening: str, figures: AttendanceFigures) -> str:
     parts = []
     if figures.government:
         parts.append(
@@ -101,3 +120,27 @@ def attendance_statement(figures: AttendanceFigures, *, subject: str | None = No
         return opening
     lead = ngettext("Of this participant", "Of these participants", figures.total)
     return f"{opening} {lead}, {_join(parts)}."
+
+
+def attendance_by_category(*, meetings) -> list[tuple[str, str, int]]:
+    """(category, label, attended) for every category, in the register's order; one query."""
+    counts = dict(
+        Registration.objects.filter(meeting__in=meetings, status=Registration.Status.ATTENDED)
+        .order_by()
+        .values("category")
+        .annotate(count=Count("id"))
+        .values_list("category", "count")
+    )
+    return [(value, label, counts.get(value, 0)) for value, label in Category.choices]
+
+
+def registrations_by_status(*, meetings) -> list[tuple[str, str, int]]:
+    """(status, label, registrations) for every status; one query."""
+    counts = dict(
+        Registration.objects.filter(meeting__in=meetings)
+        .order_by()
+        .values("status")
+        .annotate(count=Count("id"))
+        .values_list("status", "count")
+    )
+    return [(value, label, counts.get(value, 0)) for value, label in Registration.Status.choices]
