@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 from django_countries import countries
 
+from .bulk import insert_rows
 from .models import (
     ORGANIZATION_CATEGORIES,
     Category,
@@ -32,15 +33,26 @@ from .models import (
 )
 from .spreadsheets import COLUMNS, header_key
 
+# Plain strings: the planner compares them once per row, and enum members are slower.
 ORGANIZATION_CATEGORY_VALUES = frozenset(c.value for c in ORGANIZATION_CATEGORIES)
+ORGANIZATION_KINDS = frozenset(Organization.Kind.values)
+GOVERNMENT = Category.GOVERNMENT.value
+DELEGATE = Registration.Role.DELEGATE.value
+OBSERVER = Registration.Role.OBSERVER.value
+REGISTERED = Registration.Status.REGISTERED.value
+ROLE_CHOICES = Registration.Role.choices
+STATUS_CHOICES = Registration.Status.choices
 LOOKUP_CHUNK = 2000  # parameters per IN (...) query, well under SQLite's limit
 HEADER_BY_KEY = {column.key: column.header for column in COLUMNS}
+PERSON_FIELDS = ("honorific", "first_name", "last_name", "email", "job_title")
+UPDATABLE_PERSON_FIELDS = ("honorific", "first_name", "last_name", "job_title")
+REGISTRATION_FIELDS = ("category", "member_state_id", "organization_id", "role", "status")
 _validate_email = EmailValidator()
 
 
 @dataclass(frozen=True)
 class ImportProblem:
-    row: int  # as the spreadsheet numbers it: the header is row 1
+    row: int  # as the spreadsheet numbers it: the header is row 1; 0 for the whole file
     column: str
     message: str
 
@@ -68,19 +80,29 @@ class ImportPreview:
             + self.people_to_update
             + self.registrations_to_create
             + self.registrations_to_update
+            + self.organizations_to_create
         )
+
+
+class _New:
+    """A person or organization the import will create; its id is known once written."""
+
+    __slots__ = ("values", "pk")
+
+    def __init__(self, values: tuple):
+        self.values = values
+        self.pk = None
 
 
 @dataclass
 class _Plan:
-    new_organizations: dict[str, Organization] = field(default_factory=dict)
-    new_people: list[Participant] = field(default_factory=list)
-    changed_people: dict[int, Participant] = field(default_factory=dict)
-    # (registration, changes) for updates; for creations the person may be new.
-    new_registrations: list[tuple[Registration, Participant, Organization | None]] = field(
-        default_factory=list
-    )
-    changed_registrations: list[tuple[Registration, dict]] = field(default_factory=list)
+    new_organizations: dict[str, _New] = field(default_factory=dict)  # by lower-case name
+    new_people: list[_New] = field(default_factory=list)
+    changed_people: dict[int, dict] = field(default_factory=dict)  # id → all updatable fields
+    # (person, category, member state id, organization, role, status)
+    new_registrations: list[tuple] = field(default_factory=list)
+    # (registration id, {field: [old, new]}, all registration fields after the change)
+    changed_registrations: list[tuple[int, dict, dict]] = field(default_factory=list)
 
 
 def _choice_lookup(choices, *extra: tuple[str, str]) -> dict[str, str]:
@@ -90,8 +112,7 @@ def _choice_lookup(choices, *extra: tuple[str, str]) -> dict[str, str]:
         for value, label in choices:
             for name in (value, value.replace("_", " "), str(label)):
                 lookup[name.lower()] = value
-    for name, value in extra:
-        lookup[name] = value
+    lookup.update(extra)
     return lookup
 
 
@@ -99,22 +120,24 @@ CATEGORY_LOOKUP = _choice_lookup(
     Category.choices,
     ("international organisation", Category.INTERNATIONAL_ORGANIZATION),
     ("non-governmental organisation", Category.NGO),
-    ("io", Category.INTERNATIONAL_ORGANIZATION),
 )
 ROLE_LOOKUP = _choice_lookup(Registration.Role.choices, ("head", "head_of_delegation"))
 STATUS_LOOKUP = _choice_lookup(Registration.Status.choices, ("no show", "no_show"))
 
 
-def _state_lookup() -> dict[str, MemberState]:
-    """ISO codes (alpha-2, alpha-3) and English names, in lower case → member state."""
+def _english_names(choices) -> str:
+    with override("en"):
+        return ", ".join(str(label) for _value, label in choices)
+
+
+def _state_lookup() -> dict[str, int]:
+    """ISO codes (alpha-2, alpha-3) and English names, in lower case → member state id."""
     lookup = {}
     with override("en"):
-        for state in MemberState.objects.all():
-            code = state.country.code
-            names = (code, countries.alpha3(code) or "", countries.name(code), state.name)
-            for name in names:
-                if name:
-                    lookup[name.lower()] = state
+        for pk, code, name in MemberState.objects.values_list("pk", "country", "name"):
+            for alias in (code, countries.alpha3(code) or "", countries.name(code), name):
+                if alias:
+                    lookup[alias.lower()] = pk
     return lookup
 
 
@@ -135,12 +158,10 @@ class _Planner:
         self.header, self.rows = table[0], table[1:]
         self.preview = ImportPreview()
         self.plan = _Plan()
-        self.rows_by_person: dict[int, int] = {}
+        self.seen: dict[tuple, int] = {}  # a person's key in the file → its first row
 
     def problem(self, row: int, key: str, message: str) -> None:
         self.preview.problems.append(ImportProblem(row, HEADER_BY_KEY.get(key, key), message))
-
-    # -- columns -----------------------------------------------------------------
 
     def map_columns(self) -> dict[str, int] | None:
         positions: dict[str, int] = {}
@@ -164,75 +185,80 @@ class _Planner:
                 self.problem(1, column.header, _("The file has no such column; it is required."))
         return None if self.preview.problems else positions
 
-    # -- the register, read once ---------------------------------------------------
-
     def load_register(self, cells: list[dict[str, str]]) -> None:
+        """Everything the rows are checked against, in a few queries."""
         self.states = _state_lookup()
-        self.organizations = {_normal(o.name): o for o in Organization.objects.all()}
+        self.organizations = {
+            _normal(name): pk for pk, name in Organization.objects.values_list("pk", "name")
+        }
+        self.people: dict[int, dict] = {}
+        self.people_by_email: dict[str, int] = {}
         emails = sorted({c["email"].lower() for c in cells if c["email"]})
-        self.people_by_email: dict[str, Participant] = {}
         for chunk in _in_chunks(emails):
-            for person in Participant.objects.annotate(email_lower=Lower("email")).filter(
-                email_lower__in=chunk
-            ):
-                self.people_by_email[person.email_lower] = person
+            found = (
+                Participant.objects.annotate(email_lower=Lower("email"))
+                .filter(email_lower__in=chunk)
+                .values("pk", *PERSON_FIELDS)
+            )
+            for person in found:
+                self.people[person["pk"]] = person
+                self.people_by_email[person["email"].lower()] = person["pk"]
         self.registrations = {
-            r.participant_id: r for r in Registration.objects.filter(meeting=self.meeting)
+            row["participant_id"]: row
+            for row in Registration.objects.filter(meeting=self.meeting).values(
+                "pk", "participant_id", *REGISTRATION_FIELDS
+            )
         }
         self.people_by_affiliation = self._people_by_name_and_affiliation(cells)
 
     def _people_by_name_and_affiliation(self, cells) -> dict[tuple, set[int]]:
-        """(first, last, "organization"/"state", id) → people, for the rows without email."""
-        last_names = sorted({c["last_name"].lower() for c in cells if not c["email"]})
+        """(first, last, "state"/"organization", id) → people ids, for rows without an email:
+        the same name with the same affiliation on any earlier registration."""
         found: dict[tuple, set[int]] = {}
-        people: dict[int, Participant] = {}
+        last_names = sorted({c["last_name"].lower() for c in cells if not c["email"]})
         for chunk in _in_chunks(last_names):
-            rows = (
+            registrations = (
                 Registration.objects.annotate(last_lower=Lower("participant__last_name"))
                 .filter(last_lower__in=chunk)
-                .select_related("participant")
+                .values(
+                    "member_state_id",
+                    "organization_id",
+                    *(f"participant__{name}" for name in ("pk", *PERSON_FIELDS)),
+                )
             )
-            for registration in rows:
-                person = registration.participant
-                people[person.pk] = person
-                names = (person.first_name.lower(), person.last_name.lower())
-                if registration.organization_id:
-                    found.setdefault((*names, "organization", registration.organization_id), set())
-                    found[(*names, "organization", registration.organization_id)].add(person.pk)
-                if registration.member_state_id:
-                    found.setdefault((*names, "state", registration.member_state_id), set())
-                    found[(*names, "state", registration.member_state_id)].add(person.pk)
-        self.people_by_id = people
+            for row in registrations:
+                person = {name: row[f"participant__{name}"] for name in ("pk", *PERSON_FIELDS)}
+                self.people[person["pk"]] = person
+                names = (person["first_name"].lower(), person["last_name"].lower())
+                for kind, pk in (
+                    ("state", row["member_state_id"]),
+                    ("organization", row["organization_id"]),
+                ):
+                    if pk:
+                        found.setdefault((*names, kind, pk), set()).add(person["pk"])
         return found
-
-    # -- rows ------------------------------------------------------------------------
 
     def run(self) -> tuple[ImportPreview, _Plan]:
         positions = self.map_columns()
         if positions is None:
             return self.preview, self.plan
         width = len(self.header)
+        picked = [(column.key, positions.get(column.key)) for column in COLUMNS]
         cells = []
         for row in self.rows:
             padded = row + [""] * (width - len(row))
             cells.append(
-                {
-                    column.key: padded[positions[column.key]].strip()
-                    if column.key in positions
-                    else ""
-                    for column in COLUMNS
-                }
+                {key: padded[index].strip() if index is not None else "" for key, index in picked}
             )
         self.load_register(cells)
-        seen: dict[tuple, int] = {}
         for number, row in enumerate(cells, start=2):
-            if not any(row.values()):
-                continue
-            self.preview.rows += 1
-            self.plan_row(number, row, seen)
+            if any(row.values()):
+                self.preview.rows += 1
+                self.plan_row(number, row)
+        self.preview.organizations_to_create = len(self.plan.new_organizations)
         return self.preview, self.plan
 
-    def plan_row(self, number: int, row: dict[str, str], seen: dict[tuple, int]) -> None:
+    def plan_row(self, number: int, row: dict[str, str]) -> None:
         problems_before = len(self.preview.problems)
         for key in ("first_name", "last_name"):
             if not row[key]:
@@ -250,38 +276,21 @@ class _Planner:
         category = self.category(number, row)
         state = self.member_state(number, row, category)
         organization = self.organization(number, row, category)
-        role = self.choice(number, row, "role", ROLE_LOOKUP)
-        status = self.choice(number, row, "status", STATUS_LOOKUP)
+        role = self.choice(number, row, "role", ROLE_LOOKUP, ROLE_CHOICES)
+        status = self.choice(number, row, "status", STATUS_LOOKUP, STATUS_CHOICES)
         if len(self.preview.problems) > problems_before:
             return
-
-        affiliation = (
-            ("state", state.pk) if state else ("organization", _normal(row["organization"]))
-        )
         names = (row["first_name"].lower(), row["last_name"].lower())
-        key = ("email", email) if email else ("name", *names, *affiliation)
-        if key in seen:
-            self.problem(
-                number,
-                "email" if email else "last_name",
-                _("Same person as row %(row)d.") % {"row": seen[key]},
-            )
+        if state is not None:
+            affiliation = ("state", state)
+        elif isinstance(organization, int):
+            affiliation = ("organization", organization)
+        else:
+            affiliation = None
+        person = self.person(number, row, email, names, affiliation)
+        if person is None:
             return
-        seen[key] = number
-
-        person = self.person(number, row, email, names, state, organization)
-        if person is False:
-            return
-        if person.pk is not None:
-            if person.pk in self.rows_by_person:
-                self.problem(
-                    number,
-                    "email" if email else "last_name",
-                    _("Same person as row %(row)d.") % {"row": self.rows_by_person[person.pk]},
-                )
-                return
-            self.rows_by_person[person.pk] = number
-        self.plan_registration(row, person, category, state, organization, role, status)
+        self.plan_registration(person, category, state, organization, role, status)
 
     def category(self, number, row) -> str | None:
         if not row["category"]:
@@ -293,13 +302,13 @@ class _Planner:
                 number,
                 "category",
                 _("“%(value)s” is not a category. Use one of: %(choices)s.")
-                % {"value": row["category"], "choices": _category_names()},
+                % {"value": row["category"], "choices": _english_names(Category.choices)},
             )
         return category
 
-    def member_state(self, number, row, category) -> MemberState | None:
+    def member_state(self, number, row, category) -> int | None:
         country = row["country"]
-        if category != Category.GOVERNMENT:
+        if category != GOVERNMENT:
             if country and category is not None:
                 self.problem(
                     number,
@@ -322,10 +331,10 @@ class _Planner:
             )
         return state
 
-    def organization(self, number, row, category):
-        """The organization of the register, its new name (str), or None."""
+    def organization(self, number, row, category) -> int | _New | None:
+        """The id of an organization of the register, a new one, or None."""
         name = " ".join(row["organization"].split())
-        if category == Category.GOVERNMENT and name:
+        if category == GOVERNMENT and name:
             self.problem(
                 number,
                 "organization",
@@ -338,15 +347,15 @@ class _Planner:
                     number, "organization", _("This category needs the person's organization.")
                 )
             return None
-        existing = self.organizations.get(name.lower())
-        if existing is not None:
-            return existing
-        if name.lower() not in self.plan.new_organizations:
-            kind = category if category in Organization.Kind.values else Organization.Kind.OTHER
-            self.plan.new_organizations[name.lower()] = Organization(name=name, kind=kind)
-        return self.plan.new_organizations[name.lower()]
+        key = name.lower()
+        if key in self.organizations:
+            return self.organizations[key]
+        if key not in self.plan.new_organizations:
+            kind = category if category in ORGANIZATION_KINDS else Organization.Kind.OTHER.value
+            self.plan.new_organizations[key] = _New((name, kind))
+        return self.plan.new_organizations[key]
 
-    def choice(self, number, row, key, lookup) -> str | None:
+    def choice(self, number, row, key, lookup, choices) -> str | None:
         if not row[key]:
             return None
         value = lookup.get(_normal(row[key]))
@@ -358,22 +367,17 @@ class _Planner:
                 % {
                     "value": row[key],
                     "column": HEADER_BY_KEY[key].lower(),
-                    "choices": _choice_names(key),
+                    "choices": _english_names(choices),
                 },
             )
         return value
 
-    def person(self, number, row, email, names, state, organization):
-        """The existing person (maybe with changes planned), a new one, or False."""
+    def person(self, number, row, email, names, affiliation) -> int | _New | None:
+        """The id of the person in the register, a new person, or None after a problem."""
         if email:
-            person = self.people_by_email.get(email)
+            pk = self.people_by_email.get(email)
+            key = ("email", email)
         else:
-            if state is not None:
-                affiliation = ("state", state.pk)
-            elif organization is not None and organization.pk:
-                affiliation = ("organization", organization.pk)
-            else:
-                affiliation = None
             matches = (
                 self.people_by_affiliation.get((*names, *affiliation), set())
                 if (affiliation)
@@ -388,130 +392,127 @@ class _Planner:
                         "give the email of the right one."
                     ),
                 )
-                return False
-            person = self.people_by_id[next(iter(matches))] if matches else None
-        details = {key: row[key] for key in ("honorific", "first_name", "last_name", "job_title")}
-        if person is None:
-            person = Participant(email=row["email"], **details)
-            self.plan.new_people.append(person)
+                return None
+            pk = next(iter(matches), None)
+            key = ("name", *names, affiliation or _normal(row["organization"]))
+        if pk is not None:
+            key = ("person", pk)
+        if key in self.seen:
+            self.problem(
+                number,
+                "email" if email else "last_name",
+                _("Same person as row %(row)d.") % {"row": self.seen[key]},
+            )
+            return None
+        self.seen[key] = number
+        if pk is None:
+            self.plan.new_people.append(_New(tuple(row[name] for name in PERSON_FIELDS)))
             self.preview.people_to_create += 1
-            return person
-        changed = [k for k, v in details.items() if v and getattr(person, k) != v]
-        if changed and person.pk not in self.plan.changed_people:
-            for key in changed:
-                setattr(person, key, details[key])
-            self.plan.changed_people[person.pk] = person
+            return self.plan.new_people[-1]
+        existing = self.people[pk]
+        updated = {name: row[name] or existing[name] for name in UPDATABLE_PERSON_FIELDS}
+        if any(updated[name] != existing[name] for name in UPDATABLE_PERSON_FIELDS):
+            self.plan.changed_people[pk] = updated
             self.preview.people_to_update += 1
-        return person
+        return pk
 
-    def plan_registration(self, row, person, category, state, organization, role, status):
-        existing = self.registrations.get(person.pk) if person.pk else None
+    def plan_registration(self, person, category, state, organization, role, status) -> None:
+        existing = self.registrations.get(person) if isinstance(person, int) else None
         if existing is None:
-            default_role = (
-                Registration.Role.DELEGATE
-                if category == Category.GOVERNMENT
-                else Registration.Role.OBSERVER
+            if role is None:
+                role = DELEGATE if category == GOVERNMENT else OBSERVER
+            status = status or REGISTERED
+            self.plan.new_registrations.append(
+                (person, category, state, organization, role, status)
             )
-            registration = Registration(
-                meeting=self.meeting,
-                category=category,
-                member_state=state,
-                role=role or default_role,
-                status=status or Registration.Status.REGISTERED,
-            )
-            self.plan.new_registrations.append((registration, person, organization))
             self.preview.registrations_to_create += 1
             return
         wanted = {
             "category": category,
-            "member_state_id": state.pk if state else None,
-            "organization_id": organization.pk if organization is not None else None,
-            "role": role or existing.role,
-            "status": status or existing.status,
+            "member_state_id": state,
+            "organization_id": organization,
+            "role": role or existing["role"],
+            "status": status or existing["status"],
         }
-        if organization is not None and organization.pk is None:
-            wanted["organization_id"] = organization  # resolved once it is created
         changes = {
-            k: [getattr(existing, k), v] for k, v in wanted.items() if getattr(existing, k) != v
+            name: [existing[name], value]
+            for name, value in wanted.items()
+            if existing[name] != value
         }
         if changes:
-            self.plan.changed_registrations.append((existing, changes))
+            self.plan.changed_registrations.append((existing["pk"], changes, wanted))
             self.preview.registrations_to_update += 1
-        elif person.pk not in self.plan.changed_people:
+        elif person not in self.plan.changed_people:
             self.preview.unchanged += 1
 
 
-def _category_names() -> str:
-    with override("en"):
-        return ", ".join(str(label) for _value, label in Category.choices)
+def _id(reference) -> int | None:
+    return reference.pk if isinstance(reference, _New) else reference
 
 
-def _choice_names(key: str) -> str:
-    choices = Registration.Role.choices if key == "role" else Registration.Status.choices
-    with override("en"):
-        return ", ".join(str(label) for _value, label in choices)
-
-
-def _write(plan: _Plan, preview: ImportPreview, user) -> None:
+def _write(meeting, plan: _Plan, user) -> None:
     now = timezone.now()
-    created_organizations = Organization.objects.bulk_create(plan.new_organizations.values())
-    preview.organizations_to_create = len(created_organizations)
-    Participant.objects.bulk_create(plan.new_people, batch_size=2000)
+    user_id = user.pk if user is not None else None
+    new_organizations = list(plan.new_organizations.values())
+    ids = insert_rows(Organization, ["name", "kind"], [o.values for o in new_organizations])
+    for organization, pk in zip(new_organizations, ids, strict=True):
+        organization.pk = pk
+    ids = insert_rows(
+        Participant,
+        [*PERSON_FIELDS, "created_at", "updated_at"],
+        [(*person.values, now, now) for person in plan.new_people],
+    )
+    for person, pk in zip(plan.new_people, ids, strict=True):
+        person.pk = pk
     if plan.changed_people:
-        for person in plan.changed_people.values():
-            person.updated_at = now
         Participant.objects.bulk_update(
-            plan.changed_people.values(),
-            ["honorific", "first_name", "last_name", "job_title", "updated_at"],
-            batch_size=500,
-        )
-    new_registrations = []
-    for registration, person, organization in plan.new_registrations:
-        registration.participant_id = person.pk
-        registration.organization_id = organization.pk if organization is not None else None
-        registration.created_by = registration.updated_by = user
-        new_registrations.append(registration)
-    Registration.objects.bulk_create(new_registrations, batch_size=2000)
-    changed = []
-    for registration, changes in plan.changed_registrations:
-        for key, (_old, new) in changes.items():
-            if isinstance(new, Organization):
-                changes[key][1] = new = new.pk
-            setattr(registration, key, new)
-        registration.updated_by, registration.updated_at = user, now
-        changed.append(registration)
-    if changed:
-        Registration.objects.bulk_update(
-            changed,
             [
-                "category",
-                "member_state_id",
-                "organization_id",
-                "role",
-                "status",
-                "updated_by",
-                "updated_at",
+                Participant(pk=pk, updated_at=now, **values)
+                for pk, values in plan.changed_people.items()
             ],
+            [*UPDATABLE_PERSON_FIELDS, "updated_at"],
             batch_size=500,
         )
-    history = [
-        RegistrationChange(
-            registration_id=r.pk,
-            action=RegistrationChange.Action.IMPORTED,
-            changes={"status": [None, r.status]},
-            changed_by=user,
-        )
-        for r in new_registrations
-    ] + [
-        RegistrationChange(
-            registration_id=r.pk,
-            action=RegistrationChange.Action.IMPORTED,
-            changes=changes,
-            changed_by=user,
-        )
-        for r, changes in plan.changed_registrations
+    registration_rows = [
+        (meeting.pk, _id(person), category, state, _id(organization), role, status)
+        for person, category, state, organization, role, status in plan.new_registrations
     ]
-    RegistrationChange.objects.bulk_create(history, batch_size=2000)
+    registration_ids = insert_rows(
+        Registration,
+        [
+            "meeting_id",
+            "participant_id",
+            *REGISTRATION_FIELDS,
+            "created_at",
+            "updated_at",
+            "created_by_id",
+            "updated_by_id",
+        ],
+        [(*row, now, now, user_id, user_id) for row in registration_rows],
+    )
+    for _pk, changes, wanted in plan.changed_registrations:
+        for name, change in changes.items():
+            change[1] = _id(change[1])
+            wanted[name] = change[1]
+    if plan.changed_registrations:
+        Registration.objects.bulk_update(
+            [
+                Registration(pk=pk, updated_at=now, updated_by_id=user_id, **wanted)
+                for pk, _changes, wanted in plan.changed_registrations
+            ],
+            [*REGISTRATION_FIELDS, "updated_at", "updated_by_id"],
+            batch_size=500,
+        )
+    imported = RegistrationChange.Action.IMPORTED
+    history = [
+        (pk, imported, {name: [None, value] for name, value in zip(REGISTRATION_FIELDS, row[2:])})
+        for pk, row in zip(registration_ids, registration_rows, strict=True)
+    ] + [(pk, imported, changes) for pk, changes, _wanted in plan.changed_registrations]
+    insert_rows(
+        RegistrationChange,
+        ["registration_id", "action", "changes", "changed_at", "changed_by_id"],
+        [(*entry, now, user_id) for entry in history],
+    )
 
 
 def participants_import(
@@ -521,20 +522,19 @@ def participants_import(
     writes it in one transaction. The preview says what was (or would be) written."""
     with transaction.atomic():
         preview, plan = _Planner(meeting, table).run()
-        preview.organizations_to_create = len(plan.new_organizations)
-        if not (commit and preview.ok and (preview.changes or plan.new_organizations)):
+        if not (commit and preview.ok and preview.changes):
             return preview
         try:
             with transaction.atomic():
-                _write(plan, preview, user)
+                _write(meeting, plan, user)
         except IntegrityError:
             preview.problems.append(
                 ImportProblem(
                     0,
                     "",
                     _(
-                        "The register changed while the file was being imported; nothing was "
-                        "written. Please import the file again."
+                        "The register changed while the file was being imported; nothing "
+                        "was written. Please import the file again."
                     ),
                 )
             )
