@@ -505,7 +505,11 @@ def _write(meeting, plan: _Plan, user) -> None:
         )
     imported = RegistrationChange.Action.IMPORTED
     history = [
-        (pk, imported, {name: [None, value] for name, value in zip(REGISTRATION_FIELDS, row[2:])})
+        (
+            pk,
+            imported,
+            {name: [None, value] for name, value in zip(REGISTRATION_FIELDS, row[2:], strict=True)},
+        )
         for pk, row in zip(registration_ids, registration_rows, strict=True)
     ] + [(pk, imported, changes) for pk, changes, _wanted in plan.changed_registrations]
     insert_rows(

@@ -92,3 +92,7 @@ def organization_list() -> QuerySet[Organization]:
 
 def participant_import_get(*, pk: int, meeting) -> ParticipantImport:
     return ParticipantImport.objects.get(pk=pk, meeting=meeting)
+
+
+def delegation_proposal_get(*, pk: int) -> DelegationProposal:
+    return DelegationProposal.objects.select_related("meeting", "member_state").get(pk=pk)
