@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .models import Category, MemberState, Registration
+from .widgets import QuickSelect
 
 # Every sort ends with the name and the id, so that pages never shuffle rows.
 SORTS = {
@@ -26,12 +27,18 @@ class RegistrationFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Name, organization or email"), method="search", distinct=False
     )
-    category = django_filters.ChoiceFilter(label=_("Category"), choices=Category.choices)
-    member_state = django_filters.ModelChoiceFilter(
-        label=_("Member state"), queryset=MemberState.objects.all()
+    category = django_filters.ChoiceFilter(
+        label=_("Category"), choices=Category.choices, widget=QuickSelect
     )
-    role = django_filters.ChoiceFilter(label=_("Role"), choices=Registration.Role.choices)
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=Registration.Status.choices)
+    member_state = django_filters.ModelChoiceFilter(
+        label=_("Member state"), queryset=MemberState.objects.all(), widget=QuickSelect
+    )
+    role = django_filters.ChoiceFilter(
+        label=_("Role"), choices=Registration.Role.choices, widget=QuickSelect
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=Registration.Status.choices, widget=QuickSelect
+    )
     sort = django_filters.ChoiceFilter(
         label=_("Sort by"),
         choices=[
@@ -44,6 +51,7 @@ class RegistrationFilter(django_filters.FilterSet):
         ],
         method="sort_by",
         empty_label=None,
+        widget=QuickSelect,
     )
 
     class Meta:
