@@ -1,5 +1,5 @@
 import django_filters
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from .models import Category, MemberState, Registration
@@ -9,9 +9,15 @@ from .widgets import QuickSelect
 SORTS = {
     "name": ("participant__last_name", "participant__first_name", "id"),
     "category": ("category", "participant__last_name", "participant__first_name", "id"),
-    "state": ("member_state__name", "participant__last_name", "participant__first_name", "id"),
+    # People without a state (or organization) last, on every database.
+    "state": (
+        F("member_state__name").asc(nulls_last=True),
+        "participant__last_name",
+        "participant__first_name",
+        "id",
+    ),
     "organization": (
-        "organization__name",
+        F("organization__name").asc(nulls_last=True),
         "participant__last_name",
         "participant__first_name",
         "id",
