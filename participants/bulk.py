@@ -13,6 +13,7 @@ import json
 from datetime import datetime
 
 from django.db import connection
+from django.utils import timezone
 
 
 def insert_rows(model, fields: list[str], rows: list[tuple]) -> list[int]:
@@ -28,7 +29,27 @@ def insert_rows(model, fields: list[str], rows: list[tuple]) -> list[int]:
     return [instance.pk for instance in instances]
 
 
+def _defaults(model, fields: list[str]) -> tuple[list[str], tuple]:
+    """The columns the rows leave out, with their model defaults: COPY, unlike the ORM,
+    would write NULL into them."""
+    now = timezone.now()
+    names, values = [], []
+    for field in model._meta.concrete_fields:
+        if field.primary_key or field.attname in fields:
+            continue
+        names.append(field.attname)
+        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+            values.append(now)
+        else:
+            values.append(field.get_default())  # "" for text, None for nullable columns
+    return names, tuple(values)
+
+
 def _copy(model, fields: list[str], rows: list[tuple]) -> list[int]:
+    extra_fields, extra_values = _defaults(model, fields)
+    if extra_fields:
+        fields = [*fields, *extra_fields]
+        rows = [(*row, *extra_values) for row in rows]
     table = model._meta.db_table
     columns = ", ".join(
         connection.ops.quote_name(model._meta.get_field(name).column) for name in ["id", *fields]
