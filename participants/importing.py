@@ -10,6 +10,7 @@ and organization), registrations by person, and only cells that differ from
 the register are written. An empty cell never erases what the register knows.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -47,7 +48,22 @@ HEADER_BY_KEY = {column.key: column.header for column in COLUMNS}
 PERSON_FIELDS = ("honorific", "first_name", "last_name", "email", "job_title")
 UPDATABLE_PERSON_FIELDS = ("honorific", "first_name", "last_name", "job_title")
 REGISTRATION_FIELDS = ("category", "member_state_id", "organization_id", "role", "status")
-_validate_email = EmailValidator()
+
+
+class _EmailValidator(EmailValidator):
+    """Django's email rules with its regular expressions compiled once, not looked up
+    through a lazy proxy for every row of a file."""
+
+    user_regex = re.compile(EmailValidator.user_regex.pattern, EmailValidator.user_regex.flags)
+    domain_regex = re.compile(
+        EmailValidator.domain_regex.pattern, EmailValidator.domain_regex.flags
+    )
+    literal_regex = re.compile(
+        EmailValidator.literal_regex.pattern, EmailValidator.literal_regex.flags
+    )
+
+
+_validate_email = _EmailValidator()
 
 
 @dataclass(frozen=True)
