@@ -221,3 +221,171 @@ class Registration(models.Model):
 
     def __str__(self):
         return f"{self.participant} @ {self.meeting}"
+
+
+class RegistrationChange(models.Model):
+    """One entry of a registration's history: who changed what, and when.
+
+    Append-only: the services create entries and nothing updates or deletes them.
+    """
+
+    class Action(models.TextChoices):
+        CREATED = "created", _("Registered")
+        UPDATED = "updated", _("Updated")
+        STATUS_CHANGED = "status_changed", _("Status changed")
+        CHECKED_IN = "checked_in", _("Checked in")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+        IMPORTED = "imported", _("Imported")
+
+    registration = models.ForeignKey(
+        Registration,
+        on_delete=models.CASCADE,
+        related_name="changes",
+        verbose_name=_("registration"),
+    )
+    action = models.CharField(_("action"), max_length=16, choices=Action.choices)
+    # {"field": [old, new], ...} in the values stored in the database.
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
+    changed_at = models.DateTimeField(_("changed at"), auto_now_add=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
+
+    class Meta:
+        ordering = ["changed_at", "id"]
+        verbose_name = _("registration change")
+        verbose_name_plural = _("registration changes")
+
+    def __str__(self):
+        return f"{self.get_action_display()} · {self.changed_at:%Y-%m-%d %H:%M}"
+
+
+class DelegationProposal(models.Model):
+    """A focal point's proposal to add a person to their state's delegation to a meeting."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Awaiting the secretariat")
+        APPROVED = "approved", _("Approved")
+        DECLINED = "declined", _("Declined")
+
+    meeting = models.ForeignKey(
+        "workshops.Meeting",
+        on_delete=models.PROTECT,
+        related_name="delegation_proposals",
+        verbose_name=_("meeting"),
+    )
+    member_state = models.ForeignKey(
+        MemberState,
+        on_delete=models.PROTECT,
+        related_name="delegation_proposals",
+        verbose_name=_("member state"),
+    )
+    honorific = models.CharField(_("honorific"), max_length=32, blank=True)
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    email = models.EmailField(_("email"))
+    job_title = models.CharField(_("job title"), max_length=255, blank=True)
+    role = models.CharField(
+        _("role"),
+        max_length=32,
+        choices=Registration.Role.choices,
+        default=Registration.Role.DELEGATE,
+    )
+    state = models.CharField(_("state"), max_length=16, choices=State.choices, default="pending")
+    reason = models.TextField(
+        _("reason"),
+        blank=True,
+        help_text=_("Why the proposal was declined; the focal point sees it."),
+    )
+    proposed_at = models.DateTimeField(_("proposed at"), auto_now_add=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("proposed by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    registration = models.OneToOneField(
+        Registration,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="proposal",
+        verbose_name=_("registration"),
+    )
+
+    class Meta:
+        ordering = ["-proposed_at", "-id"]
+        verbose_name = _("delegation proposal")
+        verbose_name_plural = _("delegation proposals")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(state="pending", decided_at__isnull=True)
+                    | (~Q(state="pending") & Q(decided_at__isnull=False))
+                ),
+                name="delegation_proposal_decided_once_decided",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="declined") | ~Q(reason=""),
+                name="declined_delegation_proposal_has_a_reason",
+                violation_error_message=_("Say why the proposal is declined."),
+            ),
+        ]
+        indexes = [models.Index(fields=["meeting", "member_state", "state"])]
+
+    def __str__(self):
+        return f"{self.first_name} {self.last_name} ({self.member_state}) @ {self.meeting}"
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.honorific, self.first_name, self.last_name) if p)
+
+
+class ParticipantImport(models.Model):
+    """An uploaded participants file, kept between its preview and its confirmation.
+
+    The rows are stored in the database (not on a local disk) so that the
+    confirming request may reach any web host.
+    """
+
+    meeting = models.ForeignKey(
+        "workshops.Meeting",
+        on_delete=models.CASCADE,
+        related_name="participant_imports",
+        verbose_name=_("meeting"),
+    )
+    file_name = models.CharField(_("file name"), max_length=255)
+    # [[header, ...], [cell, ...], ...] as text, exactly as read from the file.
+    rows = models.JSONField(_("rows"))
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    applied_at = models.DateTimeField(_("applied at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+        verbose_name = _("participants import")
+        verbose_name_plural = _("participants imports")
+
+    def __str__(self):
+        return self.file_name

@@ -1,6 +1,14 @@
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 
-from .models import MemberState, Registration
+from .models import (
+    Category,
+    DelegationProposal,
+    MemberState,
+    Organization,
+    ParticipantImport,
+    Registration,
+    RegistrationChange,
+)
 
 
 def registration_count(*, meeting) -> int:
@@ -12,11 +20,84 @@ def member_state_list() -> QuerySet[MemberState]:
 
 
 def registration_list_for_agenda(*, meeting) -> QuerySet[Registration]:
-    """Who may chair, moderate or speak at a meeting: its registrations, less the withdrawn,
-    with what an agenda shows of them (name, member state or organization)."""
+    """Who may chair, moderate or speak at a meeting: its registrations, less the withdrawn."""
+    return registration_list(meeting=meeting).exclude(status=Registration.Status.WITHDRAWN)
+
+
+def registration_list(*, meeting) -> QuerySet[Registration]:
+    """A meeting's registrations with everything a list row shows, in one query."""
     return (
         Registration.objects.filter(meeting=meeting)
-        .exclude(status=Registration.Status.WITHDRAWN)
         .select_related("participant", "member_state", "organization")
-        .order_by("participant__last_name", "participant__first_name", "pk")
+        .order_by("participant__last_name", "participant__first_name", "id")
     )
+
+
+def registration_get(*, pk: int) -> Registration:
+    return Registration.objects.select_related(
+        "meeting", "participant", "member_state", "organization", "created_by", "updated_by"
+    ).get(pk=pk)
+
+
+def registration_history(*, registration) -> QuerySet[RegistrationChange]:
+    return RegistrationChange.objects.filter(registration=registration).select_related("changed_by")
+
+
+def registration_check_in_search(*, meeting, query: str, limit: int = 25) -> list[Registration]:
+    """Registrations (not withdrawn) whose person's name or organization contains every word."""
+    words = query.split()
+    if not words:
+        return []
+    registrations = registration_list(meeting=meeting).exclude(status=Registration.Status.WITHDRAWN)
+    for word in words:
+        registrations = registrations.filter(
+            Q(participant__first_name__icontains=word)
+            | Q(participant__last_name__icontains=word)
+            | Q(organization__name__icontains=word)
+            | Q(member_state__name__icontains=word)
+        )
+    return list(registrations[:limit])
+
+
+def delegation_list(*, meeting, member_state) -> QuerySet[Registration]:
+    """The registrations of one state's delegation to a meeting."""
+    return registration_list(meeting=meeting).filter(
+        category=Category.GOVERNMENT, member_state=member_state
+    )
+
+
+def delegation_proposal_list(*, meeting=None, member_state=None, state=None):
+    proposals = DelegationProposal.objects.select_related(
+        "meeting", "member_state", "proposed_by", "decided_by"
+    )
+    if meeting is not None:
+        proposals = proposals.filter(meeting=meeting)
+    if member_state is not None:
+        proposals = proposals.filter(member_state=member_state)
+    if state is not None:
+        proposals = proposals.filter(state=state)
+    return proposals
+
+
+def delegation_counts(*, member_state, meetings) -> dict[int, int]:
+    """meeting id → size of the state's delegation, for several meetings in one query."""
+    rows = (
+        Registration.objects.filter(
+            meeting__in=meetings, category=Category.GOVERNMENT, member_state=member_state
+        )
+        .values("meeting")
+        .annotate(size=Count("id"))
+    )
+    return {row["meeting"]: row["size"] for row in rows}
+
+
+def organization_list() -> QuerySet[Organization]:
+    return Organization.objects.all()
+
+
+def participant_import_get(*, pk: int, meeting) -> ParticipantImport:
+    return ParticipantImport.objects.get(pk=pk, meeting=meeting)
+
+
+def delegation_proposal_get(*, pk: int) -> DelegationProposal:
+    return DelegationProposal.objects.select_related("meeting", "member_state").get(pk=pk)

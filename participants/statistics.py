@@ -25,23 +25,39 @@ class AttendanceFigures:
     other: int
 
 
+def _figure_aggregates() -> dict:
+    government = Q(category=Category.GOVERNMENT)
+    return {
+        "total": Count("id"),
+        "government": Count("id", filter=government),
+        "member_states": Count("member_state", filter=government, distinct=True),
+        "international_organizations": Count(
+            "id", filter=Q(category=Category.INTERNATIONAL_ORGANIZATION)
+        ),
+        "civil_society": Count("id", filter=Q(category__in=CIVIL_SOCIETY)),
+        "other": Count("id", filter=Q(category=Category.OTHER)),
+    }
+
+
 def attendance_figures(*, meetings) -> AttendanceFigures:
     """Counts attended registrations of the given meetings, in one query."""
     attended = Registration.objects.filter(
         meeting__in=meetings, status=Registration.Status.ATTENDED
     )
-    government = Q(category=Category.GOVERNMENT)
-    row = attended.aggregate(
-        total=Count("id"),
-        government=Count("id", filter=government),
-        member_states=Count("member_state", filter=government, distinct=True),
-        international_organizations=Count(
-            "id", filter=Q(category=Category.INTERNATIONAL_ORGANIZATION)
-        ),
-        civil_society=Count("id", filter=Q(category__in=CIVIL_SOCIETY)),
-        other=Count("id", filter=Q(category=Category.OTHER)),
+    return AttendanceFigures(**attended.aggregate(**_figure_aggregates()))
+
+
+def attendance_figures_by_meeting(*, meetings) -> dict[int, AttendanceFigures]:
+    """meeting id → its figures, for every given meeting (zeros if none), in one query."""
+    rows = (
+        Registration.objects.filter(meeting__in=meetings, status=Registration.Status.ATTENDED)
+        .order_by()
+        .values("meeting")
+        .annotate(**_figure_aggregates())
     )
-    return AttendanceFigures(**row)
+    zero = AttendanceFigures(0, 0, 0, 0, 0, 0)
+    found = {row.pop("meeting"): AttendanceFigures(**row) for row in rows}
+    return {meeting.pk: found.get(meeting.pk, zero) for meeting in meetings}
 
 
 def countries_phrase(count: int) -> str:
@@ -67,6 +83,25 @@ def attendance_statement(figures: AttendanceFigures, *, subject: str | None = No
         "%(subject)s was attended by %(count)d participants.",
         figures.total,
     ) % {"subject": subject, "count": figures.total}
+    return _with_breakdown(opening, figures)
+
+
+def attendance_year_statement(figures: AttendanceFigures, *, year: int) -> str:
+    """The same statement for all meetings of a dialogue year.
+
+    Attendances add up meeting by meeting: a person at two workshops counts twice.
+    """
+    if figures.total == 0:
+        return _("The meetings of IDM %(year)d have no recorded attendance yet.") % {"year": year}
+    opening = ngettext(
+        "The meetings of IDM %(year)d were attended by %(count)d participant in all.",
+        "The meetings of IDM %(year)d were attended by %(count)d participants in all.",
+        figures.total,
+    ) % {"year": year, "count": figures.total}
+    return _with_breakdown(opening, figures)
+
+
+def _with_breakdown(opening: str, figures: AttendanceFigures) -> str:
     parts = []
     if figures.government:
         parts.append(
@@ -101,3 +136,37 @@ def attendance_statement(figures: AttendanceFigures, *, subject: str | None = No
         return opening
     lead = ngettext("Of this participant", "Of these participants", figures.total)
     return f"{opening} {lead}, {_join(parts)}."
+
+
+def attendance_by_category(*, meetings) -> list[tuple[str, str, int]]:
+    """(category, label, attended) for every category, in the register's order; one query."""
+    counts = dict(
+        Registration.objects.filter(meeting__in=meetings, status=Registration.Status.ATTENDED)
+        .order_by()
+        .values("category")
+        .annotate(count=Count("id"))
+        .values_list("category", "count")
+    )
+    return [(value, label, counts.get(value, 0)) for value, label in Category.choices]
+
+
+def registrations_by_status(*, meetings) -> list[tuple[str, str, int]]:
+    """(status, label, registrations) for every status; one query."""
+    counts = dict(
+        Registration.objects.filter(meeting__in=meetings)
+        .order_by()
+        .values("status")
+        .annotate(count=Count("id"))
+        .values_list("status", "count")
+    )
+    return [(value, label, counts.get(value, 0)) for value, label in Registration.Status.choices]
+
+
+def meeting_subject(meeting) -> str:
+    """ "This workshop", "This consultation"…: the subject of a meeting's statement."""
+    subjects = {
+        "workshop": _("This workshop"),
+        "informal_consultation": _("This consultation"),
+        "council_session": _("This session"),
+    }
+    return subjects.get(meeting.kind, _("This meeting"))

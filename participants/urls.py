@@ -1,3 +1,75 @@
+from django.urls import path
+
+from .views import check_in, delegations, exports, imports, registrations, statistics
+
 app_name = "participants"
 
-urlpatterns: list = []
+urlpatterns = [
+    # The secretariat's pages of one meeting.
+    path(
+        "meetings/<int:meeting_pk>/",
+        registrations.RegistrationListView.as_view(),
+        name="registration_list",
+    ),
+    path(
+        "meetings/<int:meeting_pk>/export.<str:format>",
+        exports.RegistrationExportView.as_view(),
+        name="registration_export",
+    ),
+    path(
+        "meetings/<int:meeting_pk>/register/",
+        registrations.RegistrationCreateView.as_view(),
+        name="registration_create",
+    ),
+    path("meetings/<int:meeting_pk>/check-in/", check_in.CheckInView.as_view(), name="check_in"),
+    path(
+        "meetings/<int:meeting_pk>/statistics/",
+        statistics.MeetingStatisticsView.as_view(),
+        name="meeting_statistics",
+    ),
+    path(
+        "meetings/<int:meeting_pk>/import/",
+        imports.ImportUploadView.as_view(),
+        name="import_upload",
+    ),
+    path(
+        "meetings/<int:meeting_pk>/import/<int:pk>/",
+        imports.ImportPreviewView.as_view(),
+        name="import_preview",
+    ),
+    path(
+        "import-template.<str:format>",
+        exports.ImportTemplateView.as_view(),
+        name="import_template",
+    ),
+    # One registration.
+    path(
+        "registrations/<int:pk>/",
+        registrations.RegistrationUpdateView.as_view(),
+        name="registration_update",
+    ),
+    path(
+        "registrations/<int:pk>/status/",
+        registrations.RegistrationStatusView.as_view(),
+        name="registration_status",
+    ),
+    path(
+        "registrations/<int:pk>/check-in/",
+        check_in.CheckInActionView.as_view(),
+        name="check_in_action",
+    ),
+    path("statistics/", statistics.YearStatisticsView.as_view(), name="year_statistics"),
+    # Delegations: focal points propose, the secretariat decides.
+    path("delegation/", delegations.DelegationIndexView.as_view(), name="delegation_index"),
+    path(
+        "meetings/<int:meeting_pk>/delegation/",
+        delegations.DelegationView.as_view(),
+        name="delegation",
+    ),
+    path("proposals/", delegations.ProposalListView.as_view(), name="proposal_list"),
+    path(
+        "proposals/<int:pk>/decision/",
+        delegations.ProposalDecisionView.as_view(),
+        name="proposal_decision",
+    ),
+]

@@ -1,7 +1,14 @@
 import factory
 from django_countries import countries
 
-from participants.models import Category, MemberState, Organization, Participant, Registration
+from participants.models import (
+    Category,
+    DelegationProposal,
+    MemberState,
+    Organization,
+    Participant,
+    Registration,
+)
 
 _STATE_CODES = [code for code, _ in countries]
 
@@ -48,3 +55,14 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
         no_declaration=None,
     )
     organization = None
+
+
+class DelegationProposalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DelegationProposal
+
+    meeting = factory.SubFactory("workshops.tests.factories.MeetingFactory")
+    member_state = factory.SubFactory(MemberStateFactory)
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+    email = factory.Sequence(lambda n: f"proposed{n}@example.org")

@@ -1,0 +1,347 @@
+"""Writes of the participants app: registrations, their history, delegation proposals.
+
+Every change of a registration records who made it and when in its history
+(`RegistrationChange`); nothing here deletes a registration.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import (
+    Category,
+    DelegationProposal,
+    MemberState,
+    Organization,
+    Participant,
+    Registration,
+    RegistrationChange,
+)
+
+# The registration fields a change may touch, as stored (ids for foreign keys).
+REGISTRATION_FIELDS = ("category", "member_state_id", "organization_id", "role", "status")
+PERSON_FIELDS = ("honorific", "first_name", "last_name", "email", "job_title")
+CLOSED_MEETING_STATUSES = ("held", "cancelled")
+
+
+@dataclass(frozen=True)
+class PersonDetails:
+    first_name: str
+    last_name: str
+    email: str = ""
+    honorific: str = ""
+    job_title: str = ""
+
+
+class AlreadyRegistered(ValidationError):
+    """The person already has a registration for the meeting; it is attached."""
+
+    def __init__(self, registration: Registration):
+        self.registration = registration
+        super().__init__(
+            _("%(name)s is already registered for this meeting.")
+            % {"name": registration.participant.full_name},
+            code="already_registered",
+        )
+
+
+def participant_matches(
+    *,
+    email: str,
+    first_name: str,
+    last_name: str,
+    organization: Organization | None = None,
+    member_state: MemberState | None = None,
+) -> list[Participant]:
+    """People of the register who are probably this person: same email, or same
+    name and the same organization (or state) on an earlier registration."""
+    match = Q(pk__in=[])
+    if email:
+        match |= Q(email__iexact=email)
+    affiliation = None
+    if organization is not None:
+        affiliation = Q(registrations__organization=organization)
+    elif member_state is not None:
+        affiliation = Q(registrations__member_state=member_state)
+    if affiliation is not None and first_name and last_name:
+        match |= Q(first_name__iexact=first_name, last_name__iexact=last_name) & affiliation
+    return list(Participant.objects.filter(match).distinct().order_by("last_name", "id")[:10])
+
+
+def organization_get_or_create(*, name: str, kind: str) -> Organization:
+    """An organization of the register by name (whatever its case), else a new one."""
+    name = " ".join(name.split())
+    existing = Organization.objects.filter(name__iexact=name).first()
+    if existing is not None:
+        return existing
+    return Organization.objects.create(name=name, kind=kind)
+
+
+def _record(registration, action, changes, user) -> RegistrationChange:
+    return RegistrationChange.objects.create(
+        registration=registration, action=action, changes=changes, changed_by=user
+    )
+
+
+def _person_create_or_refresh(person: PersonDetails, participant: Participant | None):
+    """The chosen person, with a newer honorific/job title if one was typed; else a new one."""
+    if participant is None:
+        if person.email and Participant.objects.filter(email__iexact=person.email).exists():
+            raise ValidationError(
+                {"email": _("A person with this email is already in the register.")}
+            )
+        return Participant.objects.create(
+            **{field: getattr(person, field) for field in PERSON_FIELDS}
+        )
+    refreshed = [
+        field
+        for field in ("honorific", "job_title")
+        if getattr(person, field) and getattr(person, field) != getattr(participant, field)
+    ]
+    for field in refreshed:
+        setattr(participant, field, getattr(person, field))
+    if refreshed:
+        participant.save(update_fields=[*refreshed, "updated_at"])
+    return participant
+
+
+@transaction.atomic
+def registration_create(
+    *,
+    meeting,
+    person: PersonDetails,
+    participant: Participant | None,
+    category: str,
+    member_state: MemberState | None,
+    organization: Organization | None,
+    role: str,
+    status: str = Registration.Status.REGISTERED,
+    user=None,
+) -> Registration:
+    """Registers a person (an existing one, or a new one) for a meeting.
+
+    Raises AlreadyRegistered when that person is registered for the meeting already.
+    """
+    if participant is not None:
+        existing = (
+            Registration.objects.select_related("participant")
+            .filter(meeting=meeting, participant=participant)
+            .first()
+        )
+        if existing is not None:
+            raise AlreadyRegistered(existing)
+    participant = _person_create_or_refresh(person, participant)
+    registration = Registration(
+        meeting=meeting,
+        participant=participant,
+        category=category,
+        member_state=member_state if category == Category.GOVERNMENT else None,
+        organization=organization if category != Category.GOVERNMENT else None,
+        role=role,
+        status=status,
+        created_by=user,
+        updated_by=user,
+    )
+    registration.full_clean(exclude=["meeting", "participant"], validate_unique=False)
+    registration.save()
+    _record(
+        registration,
+        RegistrationChange.Action.CREATED,
+        {field: [None, getattr(registration, field)] for field in REGISTRATION_FIELDS},
+        user,
+    )
+    return registration
+
+
+@transaction.atomic
+def registration_update(
+    *,
+    registration: Registration,
+    person: PersonDetails,
+    category: str,
+    member_state: MemberState | None,
+    organization: Organization | None,
+    role: str,
+    status: str,
+    user=None,
+) -> Registration:
+    """Edits a registration and its person; records the fields that changed."""
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    participant = Participant.objects.select_for_update().get(pk=registration.participant_id)
+    wanted = {
+        "category": category,
+        "member_state_id": member_state.pk if member_state and category == "government" else None,
+        "organization_id": (
+            organization.pk if organization and category != Category.GOVERNMENT else None
+        ),
+        "role": role,
+        "status": status,
+    }
+    changes = {
+        field: [getattr(registration, field), value]
+        for field, value in wanted.items()
+        if getattr(registration, field) != value
+    }
+    person_changes = {
+        field: [getattr(participant, field), getattr(person, field)]
+        for field in PERSON_FIELDS
+        if getattr(participant, field) != getattr(person, field)
+    }
+    if person_changes:
+        if (
+            "email" in person_changes
+            and person.email
+            and Participant.objects.filter(email__iexact=person.email)
+            .exclude(pk=participant.pk)
+            .exists()
+        ):
+            raise ValidationError({"email": _("Another person in the register has this email.")})
+        for field, (_old, new) in person_changes.items():
+            setattr(participant, field, new)
+        participant.save(update_fields=[*person_changes, "updated_at"])
+    if changes:
+        for field, (_old, new) in changes.items():
+            setattr(registration, field, new)
+        registration.updated_by = user
+        registration.full_clean(exclude=["meeting", "participant"], validate_unique=False)
+        registration.save(update_fields=[*changes, "updated_by", "updated_at"])
+    all_changes = {**changes, **{f"participant.{k}": v for k, v in person_changes.items()}}
+    if all_changes:
+        action = (
+            RegistrationChange.Action.STATUS_CHANGED
+            if set(all_changes) == {"status"}
+            else RegistrationChange.Action.UPDATED
+        )
+        _record(registration, action, all_changes, user)
+    return registration
+
+
+STATUS_ACTIONS = {
+    Registration.Status.ATTENDED: RegistrationChange.Action.CHECKED_IN,
+    Registration.Status.WITHDRAWN: RegistrationChange.Action.WITHDRAWN,
+}
+
+
+@transaction.atomic
+def registration_status_set(*, registration: Registration, status: str, user=None) -> bool:
+    """Sets a registration's status; returns False if it already had it (nothing recorded).
+
+    The row is locked first, so two check-in desks marking the same person
+    record one check-in, not two.
+    """
+    if status not in Registration.Status.values:
+        raise ValidationError(_("Unknown status: %(status)s.") % {"status": status})
+    locked = Registration.objects.select_for_update().get(pk=registration.pk)
+    if locked.status == status:
+        return False
+    old = locked.status
+    locked.status = status
+    locked.updated_by = user
+    locked.save(update_fields=["status", "updated_by", "updated_at"])
+    registration.status = status
+    action = STATUS_ACTIONS.get(status, RegistrationChange.Action.STATUS_CHANGED)
+    _record(locked, action, {"status": [old, status]}, user)
+    return True
+
+
+def registration_check_in(*, registration: Registration, user=None) -> bool:
+    return registration_status_set(
+        registration=registration, status=Registration.Status.ATTENDED, user=user
+    )
+
+
+def registration_withdraw(*, registration: Registration, user=None) -> bool:
+    return registration_status_set(
+        registration=registration, status=Registration.Status.WITHDRAWN, user=user
+    )
+
+
+# Delegation self-service -------------------------------------------------------------
+
+
+def _ensure_meeting_open(meeting) -> None:
+    if meeting.status in CLOSED_MEETING_STATUSES:
+        raise ValidationError(
+            _("This meeting is %(status)s: its delegations can no longer change.")
+            % {"status": meeting.get_status_display().lower()}
+        )
+
+
+@transaction.atomic
+def delegation_proposal_create(
+    *, meeting, member_state: MemberState, person: PersonDetails, role: str, user
+) -> DelegationProposal:
+    """A focal point proposes a person for their state's delegation to a meeting."""
+    _ensure_meeting_open(meeting)
+    if Registration.objects.filter(
+        meeting=meeting, participant__email__iexact=person.email
+    ).exists():
+        raise ValidationError(
+            {"email": _("A person with this email is already registered for this meeting.")}
+        )
+    if DelegationProposal.objects.filter(
+        meeting=meeting, email__iexact=person.email, state=DelegationProposal.State.PENDING
+    ).exists():
+        raise ValidationError(
+            {"email": _("A proposal for this person is already awaiting the secretariat.")}
+        )
+    return DelegationProposal.objects.create(
+        meeting=meeting,
+        member_state=member_state,
+        role=role,
+        proposed_by=user,
+        **{field: getattr(person, field) for field in PERSON_FIELDS},
+    )
+
+
+def _lock_pending(proposal: DelegationProposal) -> DelegationProposal:
+    locked = (
+        DelegationProposal.objects.select_for_update()
+        .select_related("meeting", "member_state")
+        .get(pk=proposal.pk)
+    )
+    if locked.state != DelegationProposal.State.PENDING:
+        raise ValidationError(_("This proposal has already been decided."))
+    return locked
+
+
+@transaction.atomic
+def delegation_proposal_approve(*, proposal: DelegationProposal, user) -> Registration:
+    """Registers the proposed person as a government delegate of the proposing state."""
+    proposal = _lock_pending(proposal)
+    person = PersonDetails(**{field: getattr(proposal, field) for field in PERSON_FIELDS})
+    registration = registration_create(
+        meeting=proposal.meeting,
+        person=person,
+        participant=Participant.objects.filter(email__iexact=proposal.email).first(),
+        category=Category.GOVERNMENT,
+        member_state=proposal.member_state,
+        organization=None,
+        role=proposal.role,
+        user=user,
+    )
+    proposal.state = DelegationProposal.State.APPROVED
+    proposal.registration = registration
+    proposal.decided_by = user
+    proposal.decided_at = timezone.now()
+    proposal.save(update_fields=["state", "registration", "decided_by", "decided_at"])
+    return registration
+
+
+@transaction.atomic
+def delegation_proposal_decline(
+    *, proposal: DelegationProposal, reason: str, user
+) -> DelegationProposal:
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the proposal is declined.")})
+    proposal = _lock_pending(proposal)
+    proposal.state = DelegationProposal.State.DECLINED
+    proposal.reason = reason.strip()
+    proposal.decided_by = user
+    proposal.decided_at = timezone.now()
+    proposal.save(update_fields=["state", "reason", "decided_by", "decided_at"])
+    return proposal

@@ -1,0 +1,201 @@
+"""Participants spreadsheets: the columns, reading CSV/XLSX into text rows, writing them.
+
+The column headers, and the category, role and status names in the cells,
+are the English ones whatever the user's language, so that a file exported
+in French can be imported again.
+"""
+
+import csv
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from openpyxl import Workbook, load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    required: bool
+    help: str
+
+
+COLUMNS = (
+    Column("honorific", "Honorific", False, gettext_lazy("Mr., Ms., Dr., H.E. …")),
+    Column("first_name", "First name", True, gettext_lazy("Required.")),
+    Column("last_name", "Last name", True, gettext_lazy("Required.")),
+    Column(
+        "email",
+        "Email",
+        False,
+        gettext_lazy("Recommended: a person with the same email is the same person."),
+    ),
+    Column("job_title", "Job title", False, ""),
+    Column(
+        "category",
+        "Category",
+        True,
+        gettext_lazy(
+            "Government, International organization, Non-governmental organization, "
+            "Private sector, Academia, Media or Other."
+        ),
+    ),
+    Column(
+        "country",
+        "Country",
+        False,
+        gettext_lazy(
+            "Government delegates only: the member or observer state represented, "
+            "as ISO code (GH) or English name (Ghana)."
+        ),
+    ),
+    Column(
+        "organization",
+        "Organization",
+        False,
+        gettext_lazy(
+            "Required for international organizations, NGOs, the private sector, academia "
+            "and the media; a new name adds the organization to the register."
+        ),
+    ),
+    Column(
+        "role",
+        "Role",
+        False,
+        gettext_lazy(
+            "Head of delegation, Delegate, Speaker, Moderator or Observer. Empty: Delegate "
+            "for government delegates, Observer for others, or unchanged."
+        ),
+    ),
+    Column(
+        "status",
+        "Status",
+        False,
+        gettext_lazy(
+            "Registered, Confirmed, Attended, No-show or Withdrawn. Empty: Registered, "
+            "or unchanged."
+        ),
+    ),
+)
+HEADERS = [column.header for column in COLUMNS]
+MAX_ROWS = 20_000
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+# Other spellings of the headers that people type; compared in lower case.
+HEADER_ALIASES = {
+    "title": "honorific",
+    "given name": "first_name",
+    "first names": "first_name",
+    "family name": "last_name",
+    "surname": "last_name",
+    "e-mail": "email",
+    "email address": "email",
+    "position": "job_title",
+    "function": "job_title",
+    "member state": "country",
+    "state": "country",
+    "organisation": "organization",
+}
+
+
+class SpreadsheetError(Exception):
+    """The file cannot be read as a participants spreadsheet at all."""
+
+
+def header_key(header: str) -> str | None:
+    """The column a header names ("First name", "first_name", "Surname"…), or None."""
+    normal = " ".join(str(header).replace("_", " ").split()).lower()
+    for column in COLUMNS:
+        if normal == column.header.lower():
+            return column.key
+    return HEADER_ALIASES.get(normal)
+
+
+def read_table(content: bytes, file_name: str = "") -> list[list[str]]:
+    """The rows of a CSV or XLSX file as text, header row first, trailing empty rows dropped."""
+    if content.startswith(b"PK\x03\x04"):
+        rows = _read_xlsx(content)
+    elif content.startswith(b"\xd0\xcf\x11\xe0"):
+        raise SpreadsheetError(
+            _("This is an old Excel (.xls) file; save it as .xlsx or CSV and upload it again.")
+        )
+    else:
+        rows = _read_csv(content)
+    while rows and not any(cell.strip() for cell in rows[-1]):
+        rows.pop()
+    if not rows:
+        raise SpreadsheetError(_("The file is empty."))
+    if len(rows) - 1 > MAX_ROWS:
+        raise SpreadsheetError(
+            _("The file has %(count)d rows; import at most %(max)d at a time.")
+            % {"count": len(rows) - 1, "max": MAX_ROWS}
+        )
+    return rows
+
+
+def _read_csv(content: bytes) -> list[list[str]]:
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Excel's plain "CSV" on Windows is Windows-1252, not UTF-8.
+        text = content.decode("cp1252", errors="replace")
+    if "\x00" in text:
+        raise SpreadsheetError(_("This is not a CSV or XLSX file."))
+    first_line = text.split("\n", 1)[0]
+    # Excel writes semicolons where the decimal separator is a comma.
+    delimiter = max((",", ";", "\t"), key=first_line.count)
+    try:
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        raise SpreadsheetError(
+            _("The CSV file cannot be read: %(error)s") % {"error": exc}
+        ) from exc
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _read_xlsx(content: bytes) -> list[list[str]]:
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except (InvalidFileException, KeyError, OSError, ValueError) as exc:
+        raise SpreadsheetError(_("The XLSX file cannot be read; is it damaged?")) from exc
+    try:
+        sheet = workbook.worksheets[0]
+        return [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+
+
+def csv_bytes(rows: Iterable[list[str]]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(HEADERS)
+    writer.writerows(rows)
+    # With a byte-order mark Excel opens UTF-8 names (Müller, Kovač) correctly.
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def xlsx_bytes(rows: Iterable[list[str]], *, instructions: bool = False) -> bytes:
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(_("Participants"))
+    sheet.append(HEADERS)
+    for row in rows:
+        sheet.append(row)
+    if instructions:
+        notes = workbook.create_sheet(_("Columns"))
+        notes.append([_("Column"), _("Required"), _("What to write")])
+        for column in COLUMNS:
+            notes.append([column.header, _("yes") if column.required else "", str(column.help)])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

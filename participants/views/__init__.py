@@ -1,0 +1,1 @@
+"""Pages of the participants app, one module per area (see urls.py)."""
