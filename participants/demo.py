@@ -76,37 +76,38 @@ ORGANIZATIONS = [
     ("Inter Press Service", "IPS", "media"),
 ]
 
+# (first name, honorific): the honorific agrees with the name.
 FIRST_NAMES = [
-    "Amina",
-    "Carlos",
-    "Mei",
-    "Olga",
-    "Kwame",
-    "Sofia",
-    "Rahul",
-    "Lena",
-    "Tariq",
-    "Ana",
-    "Jean",
-    "Fatima",
-    "Pedro",
-    "Ingrid",
-    "Samuel",
-    "Leila",
-    "Marco",
-    "Yuki",
-    "Nadia",
-    "Peter",
-    "Grace",
-    "Omar",
-    "Elena",
-    "David",
-    "Aisha",
-    "Juan",
-    "Marta",
-    "Hassan",
-    "Claire",
-    "Tomas",
+    ("Amina", "Ms."),
+    ("Carlos", "Mr."),
+    ("Mei", "Ms."),
+    ("Olga", "Ms."),
+    ("Kwame", "Mr."),
+    ("Sofia", "Ms."),
+    ("Rahul", "Mr."),
+    ("Lena", "Ms."),
+    ("Tariq", "Mr."),
+    ("Ana", "Ms."),
+    ("Jean", "Mr."),
+    ("Fatima", "Ms."),
+    ("Pedro", "Mr."),
+    ("Ingrid", "Ms."),
+    ("Samuel", "Mr."),
+    ("Leila", "Ms."),
+    ("Marco", "Mr."),
+    ("Yuki", "Ms."),
+    ("Nadia", "Ms."),
+    ("Peter", "Mr."),
+    ("Grace", "Ms."),
+    ("Omar", "Mr."),
+    ("Elena", "Ms."),
+    ("David", "Mr."),
+    ("Aisha", "Ms."),
+    ("Juan", "Mr."),
+    ("Marta", "Ms."),
+    ("Hassan", "Mr."),
+    ("Claire", "Ms."),
+    ("Tomas", "Mr."),
 ]
 LAST_NAMES = [
     "Mensah",
@@ -145,7 +146,6 @@ LAST_NAMES = [
     "Nguyen",
     "Popescu",
 ]
-HONORIFICS = ["Mr.", "Ms.", "Dr.", "Mr.", "Ms."]
 
 MARCH_WORKSHOP_GOVERNMENT_STATES = 74  # "over 70 countries"
 MARCH_WORKSHOP_GOVERNMENT = 154
@@ -156,10 +156,11 @@ MARCH_WORKSHOP_OTHER = 10
 
 
 def _person(index: int) -> dict:
-    first = FIRST_NAMES[index % len(FIRST_NAMES)]
+    first, honorific = FIRST_NAMES[index % len(FIRST_NAMES)]
     last = LAST_NAMES[(index * 7) % len(LAST_NAMES)]
     return {
-        "honorific": HONORIFICS[index % len(HONORIFICS)],
+        # One person in seven holds a doctorate.
+        "honorific": "Dr." if index % 7 == 3 else honorific,
         "first_name": first,
         "last_name": last,
         "email": f"participant{index:04d}@idm-demo.example.org",
