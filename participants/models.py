@@ -5,6 +5,8 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from accounts.fields import acting_user_field
+
 
 class MemberState(models.Model):
     """A state of the organization, member or observer, keyed by ISO 3166."""
@@ -166,22 +168,8 @@ class Registration(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("created by"),
-    )
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("updated by"),
-    )
+    created_by = acting_user_field(_("created by"))
+    updated_by = acting_user_field(_("updated by"))
 
     class Meta:
         ordering = ["participant__last_name", "participant__first_name"]
@@ -247,14 +235,7 @@ class RegistrationChange(models.Model):
     # {"field": [old, new], ...} in the values stored in the database.
     changes = models.JSONField(_("changes"), default=dict, blank=True)
     changed_at = models.DateTimeField(_("changed at"), auto_now_add=True)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("changed by"),
-    )
+    changed_by = acting_user_field(_("changed by"))
 
     class Meta:
         ordering = ["changed_at", "id"]
@@ -311,14 +292,7 @@ class DelegationProposal(models.Model):
         verbose_name=_("proposed by"),
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("decided by"),
-    )
+    decided_by = acting_user_field(_("decided by"))
     registration = models.OneToOneField(
         Registration,
         on_delete=models.SET_NULL,

@@ -4,6 +4,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.fields import acting_user_field
+
 
 class Consultation(models.Model):
     """The membership's choice of the overarching theme of a dialogue year."""
@@ -22,14 +24,7 @@ class Consultation(models.Model):
         _("states may change their vote before the close"), default=True
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("created by"),
-    )
+    created_by = acting_user_field(_("created by"))
     # The result: declared by the secretariat once voting has closed, then
     # published to the member states.
     selected_proposal = models.ForeignKey(
@@ -41,14 +36,7 @@ class Consultation(models.Model):
         verbose_name=_("selected theme"),
     )
     result_declared_at = models.DateTimeField(_("result declared at"), null=True, blank=True)
-    result_declared_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("result declared by"),
-    )
+    result_declared_by = acting_user_field(_("result declared by"))
     result_published_at = models.DateTimeField(_("result published at"), null=True, blank=True)
 
     class Meta:
@@ -297,14 +285,7 @@ class Suggestion(models.Model):
         related_name="suggestion",
         verbose_name=_("proposal on the ballot"),
     )
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("reviewed by"),
-    )
+    reviewed_by = acting_user_field(_("reviewed by"))
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
 
     class Meta:

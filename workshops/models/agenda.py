@@ -1,8 +1,9 @@
-from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from accounts.fields import acting_user_field
 
 from .years import Meeting
 
@@ -22,14 +23,7 @@ class Agenda(models.Model):
     )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("updated by"),
-    )
+    updated_by = acting_user_field(_("updated by"))
 
     class Meta:
         verbose_name = _("agenda")

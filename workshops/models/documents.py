@@ -1,11 +1,12 @@
 import uuid
 from pathlib import PurePosixPath
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from accounts.fields import acting_user_field
 
 from .years import Meeting
 
@@ -46,14 +47,7 @@ class MeetingDocument(models.Model):
         _("visibility"), max_length=16, choices=Visibility.choices, default=Visibility.STAFF
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("created by"),
-    )
+    created_by = acting_user_field(_("created by"))
 
     class Meta:
         ordering = ["kind", "title", "pk"]
@@ -95,14 +89,7 @@ class MeetingDocumentVersion(models.Model):
     content_type = models.CharField(_("content type"), max_length=128)
     size = models.PositiveBigIntegerField(_("size in bytes"))
     uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("uploaded by"),
-    )
+    uploaded_by = acting_user_field(_("uploaded by"))
 
     class Meta:
         ordering = ["-number"]

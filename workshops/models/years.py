@@ -1,9 +1,10 @@
-from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from accounts.fields import acting_user_field
 
 
 class DialogueYear(models.Model):
@@ -76,14 +77,7 @@ class Meeting(models.Model):
     description = models.TextField(_("description"), blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("updated by"),
-    )
+    updated_by = acting_user_field(_("updated by"))
 
     class Meta:
         ordering = ["start_date", "title"]
@@ -142,14 +136,7 @@ class MeetingStatusChange(models.Model):
     )
     to_status = models.CharField(_("to"), max_length=32, choices=Meeting.Status.choices)
     changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("changed by"),
-    )
+    changed_by = acting_user_field(_("changed by"))
 
     class Meta:
         ordering = ["changed_at", "pk"]
