@@ -2,6 +2,17 @@ from django.db.models import Prefetch, QuerySet
 
 from .models import DiscussionNote, RenderedDocument, slug_to_symbol
 
+DOWNLOAD_FIELDS = (
+    "pk",
+    "kind",
+    "status",
+    "note",
+    "file",
+    "file_name",
+    "sha256",
+    "published_at",
+)
+
 
 def _renders_without_content() -> QuerySet[RenderedDocument]:
     # The stored HTML is large and only the renderer needs it.
@@ -48,6 +59,15 @@ def rendered_document_latest_finished(*, note: DiscussionNote) -> RenderedDocume
 
 def rendered_document_get(*, pk: int) -> RenderedDocument:
     return _renders_without_content().select_related("note").get(pk=pk)
+
+
+def rendered_document_get_for_download(*, pk: int) -> RenderedDocument:
+    """Only what a download needs, in one small query: repeat downloads do nothing else."""
+    return (
+        RenderedDocument.objects.select_related("note")
+        .only(*DOWNLOAD_FIELDS, "note__status")
+        .get(pk=pk)
+    )
 
 
 def note_list_for_meeting(*, meeting, include_drafts: bool) -> QuerySet[DiscussionNote]:

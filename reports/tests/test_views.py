@@ -278,7 +278,7 @@ def test_changed_content_makes_a_new_version_and_the_old_one_stays_downloadable(
     assert latest["ETag"] == f'"{new.sha256}"'
 
 
-def test_repeat_download_with_the_etag_costs_one_query_and_no_file_read(
+def test_repeat_download_with_the_etag_costs_no_query_and_no_file_read(
     client, rendered, django_assert_num_queries, monkeypatch
 ):
     document = rendered(PublishedNoteFactory())
@@ -289,11 +289,52 @@ def test_repeat_download_with_the_etag_costs_one_query_and_no_file_read(
         raise AssertionError("the file was opened")
 
     monkeypatch.setattr("django.db.models.fields.files.FieldFile.open", no_reading)
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(0):
         response = client.get(url, HTTP_IF_NONE_MATCH=etag)
 
     assert response.status_code == 304
     assert response["ETag"] == etag
+    assert response["Cache-Control"] == "public, no-cache"
+
+
+def test_conditional_download_not_seen_before_checks_the_database_once(
+    client, rendered, django_assert_num_queries, monkeypatch
+):
+    from django.core.cache import cache
+
+    document = rendered(PublishedNoteFactory())
+    cache.clear()
+    monkeypatch.setattr(
+        "django.db.models.fields.files.FieldFile.open",
+        lambda *a, **k: (_ for _ in ()).throw(AssertionError("the file was opened")),
+    )
+
+    with django_assert_num_queries(1):
+        response = client.get(
+            document.get_download_url(), HTTP_IF_NONE_MATCH=f'"{document.sha256}"'
+        )
+
+    assert response.status_code == 304
+
+
+def test_a_stale_etag_gets_the_current_file(client, rendered):
+    document = rendered(PublishedNoteFactory())
+
+    response = client.get(document.get_download_url(), HTTP_IF_NONE_MATCH='"an-older-checksum"')
+
+    assert response.status_code == 200
+    assert response["ETag"] == f'"{document.sha256}"'
+
+
+def test_a_draft_pdf_is_not_served_to_the_public_even_after_staff_downloaded_it(
+    client, rendered, secretariat_user
+):
+    document = rendered(DiscussionNoteFactory())
+    client.force_login(secretariat_user)
+    assert client.get(document.get_download_url()).status_code == 200
+    client.logout()
+
+    assert client.get(document.get_download_url()).status_code == 302
 
 
 def test_download_with_a_wrong_file_name_or_unfinished_render_is_404(client, secretariat_user):

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import redirect
@@ -10,21 +11,44 @@ from accounts.roles import SecretariatRequiredMixin
 
 from ..access import note_is_public, rendered_document_is_public, require_secretariat_unless
 from ..models import DiscussionNote, RenderedDocument
-from ..selectors import note_get, rendered_document_get, rendered_document_latest_finished
+from ..selectors import (
+    note_get,
+    rendered_document_get,
+    rendered_document_get_for_download,
+    rendered_document_latest_finished,
+)
 from ..services import (
     rendered_document_publish,
     rendered_document_request_for_participant_list,
     rendered_document_retry,
 )
 
+# A finished render's bytes never change, so once a download has been allowed its
+# ETag can answer repeat requests without the database. Only 304s are answered
+# from this cache: a client holding the exact SHA-256 already has the file, so a
+# stale entry (after unpublishing, say) reveals nothing. Full downloads always
+# check the database.
+KNOWN_ETAG_SECONDS = 300
+
+
+def _known_etag_key(pk: int, file_name: str) -> str:
+    return f"reports:etag:{pk}:{file_name}"
+
 
 def serve_rendered_document(request, document: RenderedDocument):
     """The PDF, or 304 Not Modified when the client's copy has the same SHA-256.
 
     The ETag is the stored checksum, so a repeat download reads neither the
-    file nor anything but the one database row.
+    file nor, once known, the database.
     """
     etag = f'"{document.sha256}"'
+    # Clients may keep the file but must ask (cheaply) whether it is still current.
+    cache_control = f"{'public' if rendered_document_is_public(document) else 'private'}, no-cache"
+    cache.set(
+        _known_etag_key(document.pk, document.file_name),
+        (etag, cache_control),
+        KNOWN_ETAG_SECONDS,
+    )
     response = get_conditional_response(request, etag=etag)
     if response is None:
         response = FileResponse(
@@ -34,9 +58,7 @@ def serve_rendered_document(request, document: RenderedDocument):
             content_type="application/pdf",
         )
     response["ETag"] = etag
-    # Clients may keep the file but must ask (cheaply) whether it is still current.
-    visibility = "public" if rendered_document_is_public(document) else "private"
-    response["Cache-Control"] = f"{visibility}, no-cache"
+    response["Cache-Control"] = cache_control
     return response
 
 
@@ -44,8 +66,17 @@ class DownloadView(View):
     """One version of a document: /documents/files/17/IC-2010-5.pdf."""
 
     def get(self, request, pk, file_name):
+        if "If-None-Match" in request.headers:
+            known = cache.get(_known_etag_key(pk, file_name))
+            if known is not None:
+                etag, cache_control = known
+                response = get_conditional_response(request, etag=etag)
+                if response is not None:
+                    response["ETag"] = etag
+                    response["Cache-Control"] = cache_control
+                    return response
         try:
-            document = rendered_document_get(pk=pk)
+            document = rendered_document_get_for_download(pk=pk)
         except RenderedDocument.DoesNotExist as exc:
             raise Http404 from exc
         if document.status != RenderedDocument.Status.DONE or document.file_name != file_name:
