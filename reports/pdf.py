@@ -5,9 +5,11 @@ The HTML carries its own stylesheet and uses fonts installed on the machine
 refuse every URL: a document can never reach the network or read files.
 """
 
+import threading
 from dataclasses import dataclass
 
 import weasyprint
+from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 # PDF/A-3a is archival PDF whose "a" level requires a tagged structure.
@@ -33,6 +35,23 @@ class Pdf:
     page_count: int
 
 
+_per_thread = threading.local()
+
+
+def _font_config() -> FontConfiguration:
+    """One font configuration per thread, kept for the process's life.
+
+    WeasyPrint creates a new one for each document unless given one, and the
+    fontconfig/Pango state of each is never freed: a worker grew by about
+    0.2 MiB a render. Documents here declare no @font-face, so sharing is safe.
+    """
+    if not hasattr(_per_thread, "font_config"):
+        _per_thread.font_config = FontConfiguration()
+    return _per_thread.font_config
+
+
 def html_to_pdf(html: str) -> Pdf:
-    document = weasyprint.HTML(string=html, url_fetcher=RefusingURLFetcher()).render(**PDF_OPTIONS)
+    document = weasyprint.HTML(string=html, url_fetcher=RefusingURLFetcher()).render(
+        font_config=_font_config(), **PDF_OPTIONS
+    )
     return Pdf(data=document.write_pdf(**PDF_OPTIONS), page_count=len(document.pages))
