@@ -1,1 +1,27 @@
-# Register your models here.
+from django.contrib import admin
+
+from .models import DiscussionNote, RenderedDocument
+
+
+@admin.register(DiscussionNote)
+class DiscussionNoteAdmin(admin.ModelAdmin):
+    list_display = ("symbol", "title", "meeting", "issue_date", "status")
+    list_filter = ("status", "original_language")
+    search_fields = ("symbol", "title", "subtitle", "body")
+    list_select_related = ("meeting",)
+    readonly_fields = ("created_at", "updated_at", "updated_by", "published_at")
+
+
+@admin.register(RenderedDocument)
+class RenderedDocumentAdmin(admin.ModelAdmin):
+    """For looking into renders; they are made and changed only by the pipeline."""
+
+    list_display = ("file_name", "kind", "status", "attempts", "requested_at", "page_count")
+    list_filter = ("kind", "status")
+    list_select_related = ("note", "meeting")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

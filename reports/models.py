@@ -1,1 +1,224 @@
-# Create your models here.
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+# IC/2010/5, MC/2239, IC/2010/5/Rev.1, IC/2010/5/Add.2: the organization's symbols.
+SYMBOL_PATTERN = r"^[A-Z]{1,10}(/[0-9]{1,4}){1,3}(/(Rev|Add|Corr)\.[0-9]{1,2})?$"
+DEFAULT_SERIES_TITLE = "Informal consultations on international dialogue on migration"
+
+validate_symbol = RegexValidator(
+    SYMBOL_PATTERN,
+    _(
+        "Write the symbol as the organization does, for example IC/2010/5, "
+        "MC/2239 or IC/2010/5/Rev.1: capital letters, then numbers separated by slashes."
+    ),
+)
+
+
+class DiscussionNote(models.Model):
+    """An official document with a symbol, numbered paragraphs and footnotes."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    symbol = models.CharField(
+        _("symbol"),
+        max_length=40,
+        unique=True,
+        validators=[validate_symbol],
+        help_text=_("For example IC/2010/5; a revision is IC/2010/5/Rev.1."),
+    )
+    series_title = models.CharField(_("series title"), max_length=255, default=DEFAULT_SERIES_TITLE)
+    original_language = models.CharField(
+        _("original language"), max_length=8, choices=settings.LANGUAGES, default="en"
+    )
+    place = models.CharField(_("place of issue"), max_length=100, default="Geneva")
+    issue_date = models.DateField(_("date of issue"))
+    meeting = models.ForeignKey(
+        "workshops.Meeting",
+        on_delete=models.PROTECT,
+        related_name="discussion_notes",
+        verbose_name=_("meeting"),
+        help_text=_("The meeting the note is written for; its date closes the title block."),
+    )
+    title = models.CharField(
+        _("title"), max_length=255, help_text=_("Printed in capitals, e.g. the dialogue year.")
+    )
+    subtitle = models.CharField(_("subtitle"), max_length=255, blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    body = models.TextField(_("body"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("updated by"),
+    )
+
+    class Meta:
+        ordering = ["-issue_date", "symbol"]
+        verbose_name = _("discussion note")
+        verbose_name_plural = _("discussion notes")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(symbol__regex=SYMBOL_PATTERN),
+                name="discussion_note_symbol_format",
+                violation_error_message=validate_symbol.message,
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(status="published", published_at__isnull=False)
+                    | Q(status="draft", published_at__isnull=True)
+                ),
+                name="discussion_note_published_has_date",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.symbol} {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("reports:note_detail", args=[self.slug])
+
+    @property
+    def slug(self) -> str:
+        """IC/2010/5 → IC-2010-5, for URLs and file names (symbols never hold a hyphen)."""
+        return symbol_to_slug(self.symbol)
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.slug}.pdf"
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+
+def symbol_to_slug(symbol: str) -> str:
+    return symbol.replace("/", "-")
+
+
+def slug_to_symbol(slug: str) -> str:
+    return slug.replace("-", "/")
+
+
+def rendered_file_path(instance: "RenderedDocument", filename: str) -> str:
+    # One folder per render: versions never overwrite each other.
+    return f"documents/{instance.pk}/{filename}"
+
+
+class RenderedDocument(models.Model):
+    """One PDF produced from a note (or a list of participants) from fixed content."""
+
+    class Kind(models.TextChoices):
+        NOTE = "note", _("Discussion note")
+        PARTICIPANT_LIST = "participant_list", _("List of participants")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Rendering")
+        DONE = "done", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    note = models.ForeignKey(
+        DiscussionNote,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="renders",
+        verbose_name=_("discussion note"),
+    )
+    meeting = models.ForeignKey(
+        "workshops.Meeting",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participant_lists",
+        verbose_name=_("meeting"),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    error = models.TextField(_("error"), blank=True)
+    content = models.TextField(_("content (HTML)"))
+    content_sha256 = models.CharField(_("content SHA-256"), max_length=64)
+    file_name = models.CharField(_("file name"), max_length=100)
+    file = models.FileField(_("file"), upload_to=rendered_file_path, max_length=255, blank=True)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    size = models.PositiveBigIntegerField(_("size in bytes"), null=True, blank=True)
+    page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True)
+    duration = models.DurationField(_("time taken"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    published_at = models.DateTimeField(
+        _("published at"),
+        null=True,
+        blank=True,
+        help_text=_("Lists of participants are public once published; notes follow the note."),
+    )
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = _("rendered document")
+        verbose_name_plural = _("rendered documents")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(kind="note", note__isnull=False, meeting__isnull=True)
+                    | Q(kind="participant_list", meeting__isnull=False, note__isnull=True)
+                ),
+                name="rendered_document_has_one_subject",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="done")
+                | (~Q(file="") & ~Q(sha256="") & Q(size__isnull=False, page_count__isnull=False)),
+                name="rendered_document_done_has_file",
+            ),
+            models.CheckConstraint(
+                condition=Q(published_at__isnull=True) | Q(kind="participant_list", status="done"),
+                name="rendered_document_only_finished_lists_published",
+            ),
+            # The same content is rendered once: asking again reuses the record.
+            models.UniqueConstraint(
+                fields=["note", "content_sha256"],
+                condition=Q(kind="note"),
+                name="one_render_per_note_content",
+            ),
+            models.UniqueConstraint(
+                fields=["meeting", "content_sha256"],
+                condition=Q(kind="participant_list"),
+                name="one_render_per_participant_list_content",
+            ),
+        ]
+        indexes = [models.Index(fields=["note", "status", "-finished_at"])]
+
+    def __str__(self):
+        return f"{self.file_name} ({self.get_status_display()})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    def get_download_url(self):
+        return reverse("reports:download", args=[self.pk, self.file_name])

@@ -1,3 +1,34 @@
+from django.urls import path
+
+from .views import files, library, notes
+
 app_name = "reports"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", library.LibraryView.as_view(), name="library"),
+    path("new/", notes.NoteCreateView.as_view(), name="note_create"),
+    path("files/<int:pk>/<str:file_name>", files.DownloadView.as_view(), name="download"),
+    path("renders/<int:pk>/status/", files.RenderStatusView.as_view(), name="render_status"),
+    path("renders/<int:pk>/retry/", files.RenderRetryView.as_view(), name="render_retry"),
+    path(
+        "renders/<int:pk>/publish/",
+        files.ParticipantListPublishView.as_view(),
+        name="participant_list_publish",
+    ),
+    path(
+        "meetings/<int:meeting_pk>/participants/",
+        files.ParticipantListGenerateView.as_view(),
+        name="participant_list_generate",
+    ),
+    path("<str:slug>/", notes.NoteDetailView.as_view(), name="note_detail"),
+    path("<str:slug>/edit/", notes.NoteUpdateView.as_view(), name="note_update"),
+    path("<str:slug>/preview/", notes.NotePreviewView.as_view(), name="note_preview"),
+    path(
+        "<str:slug>/preview/document/",
+        notes.NotePreviewDocumentView.as_view(),
+        name="note_preview_document",
+    ),
+    path("<str:slug>/generate/", notes.NoteGenerateView.as_view(), name="note_generate"),
+    path("<str:slug>/publish/", notes.NotePublishView.as_view(), name="note_publish"),
+    path("<str:slug>/pdf/", files.LatestDownloadView.as_view(), name="note_pdf"),
+]

@@ -3,6 +3,7 @@ from django.db import transaction
 
 from accounts import demo as accounts_demo
 from participants import demo as participants_demo
+from reports import demo as reports_demo
 from themes import demo as themes_demo
 from workshops import demo as workshops_demo
 
@@ -17,6 +18,7 @@ class Command(BaseCommand):
             accounts = accounts_demo.load()
             themes_demo.load()
             workshops_demo.load_programme(meetings=meetings)
+            reports_demo.load(consultation_meeting=meetings[reports_demo.MEETING_START])
         self.stdout.write(self.style.SUCCESS("IDM 2010 demo data is loaded."))
         self.stdout.write("Demo accounts (username / password):")
         for username, password, role in accounts:

@@ -1,0 +1,120 @@
+"""The HTML a document is printed from: a note with its computed blocks filled in,
+or a meeting's list of participants. The same HTML feeds the preview and the PDF,
+and its hash decides whether a PDF can be reused.
+"""
+
+import hashlib
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from participants.models import Category
+from participants.selectors import registration_list_for_publication
+
+from .markers import MarkerContext, expand_markers
+from .markup import body_to_html
+from .models import DiscussionNote
+from .pdf import PIPELINE_VERSION
+
+
+@dataclass(frozen=True)
+class DocumentContent:
+    html: str
+    file_name: str
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(f"{PIPELINE_VERSION}\n{self.html}".encode()).hexdigest()
+
+
+def meeting_dates(meeting) -> str:
+    """9–10 March 2010; 30 June – 1 July 2010; 18 February 2010."""
+    start, end = meeting.start_date, meeting.end_date
+    if start == end:
+        return date_format(start, "j F Y")
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{date_format(end, 'j F Y')}"
+    if start.year == end.year:
+        return f"{date_format(start, 'j F')} – {date_format(end, 'j F Y')}"
+    return f"{date_format(start, 'j F Y')} – {date_format(end, 'j F Y')}"
+
+
+def note_content(note: DiscussionNote) -> DocumentContent:
+    """The note as it prints, in its original language, with live computed blocks."""
+    with translation.override(note.original_language):
+        expansion = expand_markers(
+            note.body,
+            context=MarkerContext(
+                issue_date=note.issue_date, dialogue_year=note.meeting.dialogue_year
+            ),
+        )
+        title = " – ".join(part for part in (note.title, note.subtitle) if part)
+        html = render_to_string(
+            "reports/print/note.html",
+            {
+                "note": note,
+                "document_title": f"{note.symbol}: {title}",
+                "original_language": note.get_original_language_display(),
+                "meeting_dates": meeting_dates(note.meeting),
+                "body_html": body_to_html(expansion.text),
+                "page_label": _("Page"),
+            },
+        )
+    return DocumentContent(html=html, file_name=note.file_name, problems=expansion.problems)
+
+
+@dataclass
+class _Section:
+    heading: str
+    registrations: list
+
+
+@dataclass
+class _Group:
+    heading: str
+    sections: list[_Section]
+
+
+def participant_list_content(meeting) -> DocumentContent:
+    """Grouped by category; governments by member state in alphabetical order."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _participant_list_content(meeting)
+
+
+def _participant_list_content(meeting) -> DocumentContent:
+    groups = []
+    registrations = registration_list_for_publication(meeting=meeting)
+    for category, rows in groupby(registrations, key=lambda r: r.category):
+        rows = list(rows)
+        if category == Category.GOVERNMENT:
+            sections = [
+                _Section(heading=state.name, registrations=list(members))
+                for state, members in groupby(rows, key=lambda r: r.member_state)
+            ]
+        elif category == Category.OTHER:
+            sections = [_Section(heading="", registrations=rows)]
+        else:
+            sections = [
+                _Section(heading=str(organization), registrations=list(members))
+                for organization, members in groupby(rows, key=lambda r: r.organization)
+            ]
+        groups.append(_Group(heading=Category(category).label, sections=sections))
+    html = render_to_string(
+        "reports/print/participant_list.html",
+        {
+            "meeting": meeting,
+            "groups": groups,
+            "language": settings.LANGUAGE_CODE,
+            "document_title": _("List of participants: %(title)s") % {"title": meeting.title},
+            "meeting_dates": meeting_dates(meeting),
+            "page_label": _("Page"),
+        },
+    )
+    file_name = f"List-of-participants-{meeting.start_date:%Y-%m-%d}.pdf"
+    return DocumentContent(html=html, file_name=file_name)

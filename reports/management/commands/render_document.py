@@ -1,0 +1,38 @@
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from reports.models import DiscussionNote, RenderedDocument
+from reports.selectors import note_get
+from reports.services import rendered_document_render_now, rendered_document_request_for_note
+
+
+class Command(BaseCommand):
+    help = (
+        "Renders a discussion note to PDF in this process (no worker needed) and writes it "
+        "to a file. Unchanged content reuses the stored PDF."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("symbol", help="the note's symbol, e.g. IC/2010/5")
+        parser.add_argument("--output", required=True, type=Path, help="the PDF file to write")
+
+    def handle(self, *args, symbol, output, **options):
+        try:
+            note = note_get(slug=symbol.replace("/", "-"))
+        except DiscussionNote.DoesNotExist as exc:
+            raise CommandError(f"There is no discussion note {symbol}.") from exc
+        try:
+            document = rendered_document_request_for_note(note=note, user=None, enqueue=False)
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from error
+        document = rendered_document_render_now(rendered_document=document)
+        if document.status != RenderedDocument.Status.DONE:
+            raise CommandError(document.error or f"The render ended {document.status}.")
+        with document.file.open("rb") as source:
+            output.write_bytes(source.read())
+        self.stdout.write(
+            f"{output}: {document.page_count} pages, {document.size} bytes, "
+            f"SHA-256 {document.sha256}"
+        )

@@ -1,0 +1,202 @@
+"""Computed blocks: markers in a note's body that the portal fills in at render time.
+
+    [[attendance meeting=2010-03-09]]     the attendance statement of a meeting (inline)
+    [[upcoming-meetings year=2010]]       the meetings of a dialogue year after the date of issue
+    [[proposals year=2011]]               the proposals of the consultation on a year's theme
+
+A meeting is named by its start date or its number; `after=YYYY-MM-DD`
+changes the date upcoming meetings start after. Block markers (upcoming
+meetings, proposals) stand alone on their line. Expansion happens on the
+Markdown text, before it is parsed, so a computed paragraph is numbered
+like any other and a footnote written after a marker stays attached.
+"""
+
+import datetime
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from participants.statistics import attendance_figures, attendance_statement
+from themes.selectors import consultation_for_year, proposal_list
+from workshops.models import DialogueYear, Meeting
+from workshops.selectors import meeting_get, meeting_list, meeting_list_upcoming
+
+from .markup import escape_markdown
+
+MARKER = re.compile(r"\[\[\s*(?P<name>[a-z-]+)(?P<args>(?:\s+[a-z]+=[^\s\]]+)*)\s*\]\]")
+BLOCK_MARKERS = {"upcoming-meetings", "proposals"}
+
+
+class MarkerError(Exception):
+    """A marker that cannot be filled in; the message is shown to the author."""
+
+
+@dataclass
+class Expansion:
+    text: str
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class MarkerContext:
+    issue_date: datetime.date
+    dialogue_year: DialogueYear
+
+
+def expand_markers(text: str, *, context: MarkerContext) -> Expansion:
+    """Replaces every marker by its live content; unknown or broken ones are reported."""
+    problems: list[str] = []
+
+    def replace(match: re.Match) -> str:
+        name = match["name"]
+        try:
+            handler = HANDLERS.get(name)
+            if handler is None:
+                raise MarkerError(
+                    _("Unknown marker %(marker)s. The markers are: %(names)s.")
+                    % {"marker": match[0], "names": ", ".join(sorted(HANDLERS))}
+                )
+            if name in BLOCK_MARKERS and not _stands_alone(text, match):
+                raise MarkerError(
+                    _("The marker %(marker)s must stand alone on its line.") % {"marker": match[0]}
+                )
+            return handler(_arguments(match), context)
+        except MarkerError as problem:
+            problems.append(str(problem))
+            return f"**[{escape_markdown(str(problem))}]**"
+
+    return Expansion(text=MARKER.sub(replace, text), problems=problems)
+
+
+def _stands_alone(text: str, match: re.Match) -> bool:
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    line_end = text.find("\n", match.end())
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    return line.strip() == match[0]
+
+
+def _arguments(match: re.Match) -> dict[str, str]:
+    return dict(pair.split("=", 1) for pair in match["args"].split())
+
+
+def _date(value: str, *, marker: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError as exc:
+        raise MarkerError(
+            _("In %(marker)s, %(value)s is not a date written as YYYY-MM-DD.")
+            % {"marker": marker, "value": value}
+        ) from exc
+
+
+def _meeting(arguments: dict[str, str], context: MarkerContext) -> Meeting:
+    value = arguments.get("meeting")
+    if not value:
+        raise MarkerError(_("The attendance marker needs meeting=YYYY-MM-DD (its start date)."))
+    if value.isdigit():
+        try:
+            return meeting_get(pk=int(value))
+        except Meeting.DoesNotExist as exc:
+            message = _("There is no meeting number %(value)s.") % {"value": value}
+            raise MarkerError(message) from exc
+    start_date = _date(value, marker="[[attendance]]")
+    meetings = list(meeting_list(dialogue_year=context.dialogue_year).filter(start_date=start_date))
+    if not meetings:
+        raise MarkerError(
+            _("No meeting of IDM %(year)s starts on %(value)s.")
+            % {"year": context.dialogue_year.year, "value": value}
+        )
+    if len(meetings) > 1:
+        raise MarkerError(
+            _("Several meetings start on %(value)s; name one by its number: %(choices)s.")
+            % {"value": value, "choices": ", ".join(f"{m.pk} ({m.title})" for m in meetings)}
+        )
+    return meetings[0]
+
+
+def _year(arguments: dict[str, str], *, default: DialogueYear | None, marker: str):
+    value = arguments.get("year")
+    if value is None and default is not None:
+        return default
+    if not value or not value.isdigit():
+        raise MarkerError(_("The marker %(marker)s needs year=YYYY.") % {"marker": marker})
+    # workshops has no selector for a year by number; this is its model's plain read.
+    year = DialogueYear.objects.filter(year=int(value)).first()
+    if year is None:
+        raise MarkerError(_("There is no dialogue year %(year)s.") % {"year": value})
+    return year
+
+
+def attendance(arguments: dict[str, str], context: MarkerContext) -> str:
+    meeting = _meeting(arguments, context)
+    subject = None if meeting.kind == Meeting.Kind.WORKSHOP else _("This meeting")
+    figures = attendance_figures(meetings=[meeting])
+    return escape_markdown(attendance_statement(figures, subject=subject))
+
+
+def upcoming_meetings(arguments: dict[str, str], context: MarkerContext) -> str:
+    year = _year(arguments, default=context.dialogue_year, marker="[[upcoming-meetings]]")
+    after = arguments.get("after")
+    after_date = _date(after, marker="[[upcoming-meetings]]") if after else context.issue_date
+    meetings = list(meeting_list_upcoming(dialogue_year=year, after=after_date))
+    if not meetings:
+        return (
+            "\n\n"
+            + _("No further meetings of IDM %(year)s are scheduled.") % {"year": year.year}
+            + "\n\n"
+        )
+    lines = []
+    for meeting in meetings:
+        dates = date_format(meeting.start_date, "j F Y")
+        if meeting.end_date != meeting.start_date:
+            dates = f"{dates} – {date_format(meeting.end_date, 'j F Y')}"
+        place = f", {meeting.venue}" if meeting.venue else ""
+        lines.append(
+            f"- {escape_markdown(dates + place)}: *{escape_markdown(meeting.title)}* "
+            f"({escape_markdown(str(meeting.get_status_display()).lower())})"
+        )
+    return "\n\n" + "\n".join(lines) + "\n\n"
+
+
+def _ordinal_heading(position: int, title: str) -> str:
+    ordinals = [
+        _("First proposal: %(title)s"),
+        _("Second proposal: %(title)s"),
+        _("Third proposal: %(title)s"),
+        _("Fourth proposal: %(title)s"),
+        _("Fifth proposal: %(title)s"),
+    ]
+    if 1 <= position <= len(ordinals):
+        return ordinals[position - 1] % {"title": title}
+    return _("Proposal %(number)d: %(title)s") % {"number": position, "title": title}
+
+
+def proposals(arguments: dict[str, str], context: MarkerContext) -> str:
+    year = _year(arguments, default=None, marker="[[proposals]]")
+    consultation = consultation_for_year(dialogue_year=year)
+    if consultation is None:
+        raise MarkerError(
+            _("There is no consultation on the theme of %(year)s yet.") % {"year": year.year}
+        )
+    blocks = []
+    for index, proposal in enumerate(proposal_list(consultation=consultation), start=1):
+        heading = _ordinal_heading(index, proposal.title)
+        # The proposal's text is Markdown written by the secretariat; it is
+        # sanitized with the rest of the body.
+        blocks.append(f"### {escape_markdown(heading)}\n\n{proposal.full_text.strip()}")
+    if not blocks:
+        raise MarkerError(
+            _("The consultation on the theme of %(year)s has no proposals yet.")
+            % {"year": year.year}
+        )
+    return "\n\n" + "\n\n".join(blocks) + "\n\n"
+
+
+HANDLERS: dict[str, Callable[[dict[str, str], MarkerContext], str]] = {
+    "attendance": attendance,
+    "upcoming-meetings": upcoming_meetings,
+    "proposals": proposals,
+}

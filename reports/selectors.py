@@ -1,0 +1,94 @@
+from django.db.models import Prefetch, QuerySet
+
+from .models import DiscussionNote, RenderedDocument, slug_to_symbol
+
+DOWNLOAD_FIELDS = (
+    "pk",
+    "kind",
+    "status",
+    "note",
+    "file",
+    "file_name",
+    "sha256",
+    "published_at",
+)
+
+
+def _renders_without_content() -> QuerySet[RenderedDocument]:
+    # The stored HTML is large and only the renderer needs it.
+    return RenderedDocument.objects.defer("content")
+
+
+def note_list_for_library(*, include_drafts: bool) -> QuerySet[DiscussionNote]:
+    """Notes by dialogue year (newest first) and meeting, each with its finished PDFs."""
+    notes = DiscussionNote.objects.select_related("meeting__dialogue_year").prefetch_related(
+        Prefetch(
+            "renders",
+            queryset=_renders_without_content()
+            .filter(status=RenderedDocument.Status.DONE)
+            .order_by("-finished_at", "-pk"),
+            to_attr="finished_renders",
+        )
+    )
+    if not include_drafts:
+        notes = notes.filter(status=DiscussionNote.Status.PUBLISHED)
+    return notes.order_by(
+        "-meeting__dialogue_year__year", "meeting__start_date", "meeting__pk", "symbol"
+    )
+
+
+def note_get(*, slug: str) -> DiscussionNote:
+    return DiscussionNote.objects.select_related("meeting__dialogue_year", "updated_by").get(
+        symbol=slug_to_symbol(slug)
+    )
+
+
+def rendered_document_list_for_note(*, note: DiscussionNote) -> QuerySet[RenderedDocument]:
+    return _renders_without_content().filter(note=note).select_related("requested_by")
+
+
+def rendered_document_latest_finished(*, note: DiscussionNote) -> RenderedDocument | None:
+    return (
+        _renders_without_content()
+        .filter(note=note, status=RenderedDocument.Status.DONE)
+        .select_related("note")
+        .order_by("-finished_at", "-pk")
+        .first()
+    )
+
+
+def rendered_document_get(*, pk: int) -> RenderedDocument:
+    return _renders_without_content().select_related("note").get(pk=pk)
+
+
+def rendered_document_get_for_download(*, pk: int) -> RenderedDocument:
+    """Only what a download needs, in one small query: repeat downloads do nothing else."""
+    return (
+        RenderedDocument.objects.select_related("note")
+        .only(*DOWNLOAD_FIELDS, "note__status")
+        .get(pk=pk)
+    )
+
+
+def note_list_for_meeting(*, meeting, include_drafts: bool) -> QuerySet[DiscussionNote]:
+    notes = DiscussionNote.objects.filter(meeting=meeting).order_by("symbol")
+    if not include_drafts:
+        notes = notes.filter(status=DiscussionNote.Status.PUBLISHED)
+    return notes
+
+
+def participant_list_latest(*, meeting, published_only: bool) -> RenderedDocument | None:
+    lists = _renders_without_content().filter(
+        meeting=meeting, kind=RenderedDocument.Kind.PARTICIPANT_LIST
+    )
+    if published_only:
+        return lists.filter(published_at__isnull=False).order_by("-published_at").first()
+    return lists.order_by("-requested_at", "-pk").first()
+
+
+def meeting_choices():
+    """Meetings an author can name in markers, newest year first (shown on the editing page)."""
+    from workshops.selectors import dialogue_year_current, meeting_list
+
+    year = dialogue_year_current()
+    return meeting_list(dialogue_year=year) if year else []

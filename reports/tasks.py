@@ -1,0 +1,33 @@
+"""Celery tasks of the reports app: thin, they take an id and call one service."""
+
+import logging
+
+from celery import shared_task
+from django.utils.translation import gettext as _
+
+from .services import TRANSIENT_ERRORS, rendered_document_fail, rendered_document_render
+
+logger = logging.getLogger(__name__)
+
+MAX_RETRIES = 5
+
+
+def retry_delay(retries: int) -> int:
+    """Seconds before the next try: 5, 10, 20, 40, 80 — the store gets time to come back."""
+    return 5 * 2**retries
+
+
+@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=MAX_RETRIES)
+def render_document_task(self, rendered_document_id: int) -> None:
+    try:
+        rendered_document_render(rendered_document_id=rendered_document_id)
+    except TRANSIENT_ERRORS as exc:
+        if self.request.retries >= self.max_retries:
+            rendered_document_fail(
+                rendered_document_id=rendered_document_id,
+                error=_("The database or the file store stayed unavailable (%(error)s).")
+                % {"error": exc},
+            )
+            return
+        logger.warning("Render %s: %s; retrying.", rendered_document_id, exc)
+        raise self.retry(exc=exc, countdown=retry_delay(self.request.retries)) from exc

@@ -1,0 +1,140 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.generic import FormView, TemplateView
+
+from accounts.roles import SecretariatRequiredMixin, is_secretariat
+
+from ..access import note_is_public, require_secretariat_unless
+from ..content import note_content
+from ..forms import NoteForm
+from ..models import DiscussionNote
+from ..selectors import meeting_choices, note_get, rendered_document_list_for_note
+from ..services import (
+    NOTE_FIELDS,
+    note_create,
+    note_publish,
+    note_unpublish,
+    note_update,
+    rendered_document_request_for_note,
+)
+
+
+class NoteMixin:
+    """Loads the note named in the URL; drafts are for the secretariat only."""
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            self.note = note_get(slug=kwargs["slug"])
+        except DiscussionNote.DoesNotExist as exc:
+            raise Http404 from exc
+        denied = require_secretariat_unless(request, note_is_public(self.note))
+        if denied is not None:
+            return denied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class NoteDetailView(NoteMixin, TemplateView):
+    template_name = "reports/note_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        renders = list(rendered_document_list_for_note(note=self.note))
+        finished = [r for r in renders if r.status == r.Status.DONE]
+        context["note"] = self.note
+        context["versions"] = finished
+        context["latest"] = finished[0] if finished else None
+        if is_secretariat(self.request.user):
+            context["renders"] = renders
+            context["active_render"] = renders[0] if renders else None
+        return context
+
+
+class NoteFormView(SecretariatRequiredMixin, FormView):
+    form_class = NoteForm
+    template_name = "reports/note_form.html"
+    note = None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["note"] = self.note
+        context["meetings"] = meeting_choices()
+        return context
+
+    def form_valid(self, form):
+        fields = {name: form.cleaned_data[name] for name in NOTE_FIELDS}
+        try:
+            if self.note is None:
+                note = note_create(user=self.request.user, **fields)
+            else:
+                note = note_update(note=self.note, user=self.request.user, **fields)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The note %(symbol)s is saved.") % {"symbol": note})
+        if "preview" in self.request.POST:
+            return redirect("reports:note_preview", slug=note.slug)
+        return redirect(note)
+
+
+class NoteCreateView(NoteFormView):
+    pass
+
+
+class NoteUpdateView(NoteMixin, NoteFormView):
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.note}
+
+
+class NotePreviewView(NoteMixin, TemplateView):
+    """The page around the preview: problems with markers, and the way to the PDF."""
+
+    template_name = "reports/note_preview.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["note"] = self.note
+        context["problems"] = note_content(self.note).problems
+        return context
+
+
+@method_decorator(xframe_options_sameorigin, name="dispatch")
+class NotePreviewDocumentView(NoteMixin, View):
+    """The very HTML the PDF is printed from, shown in the preview's frame."""
+
+    def get(self, request, *args, **kwargs):
+        return HttpResponse(note_content(self.note).html)
+
+
+class NoteGenerateView(SecretariatRequiredMixin, NoteMixin, View):
+    def post(self, request, *args, **kwargs):
+        try:
+            document = rendered_document_request_for_note(note=self.note, user=request.user)
+        except ValidationError as error:
+            for problem in error.messages:
+                messages.error(request, problem)
+            return redirect("reports:note_preview", slug=self.note.slug)
+        if document.status == document.Status.DONE:
+            messages.info(request, _("Nothing changed since the last PDF: it is ready."))
+        return redirect(self.note)
+
+
+class NotePublishView(SecretariatRequiredMixin, NoteMixin, View):
+    def post(self, request, *args, **kwargs):
+        if request.POST.get("action") == "unpublish":
+            note_unpublish(note=self.note, user=request.user)
+            messages.success(request, _("The note is a draft again; the public no longer sees it."))
+            return redirect(self.note)
+        try:
+            note_publish(note=self.note, user=request.user)
+        except ValidationError as error:
+            for problem in error.messages:
+                messages.error(request, problem)
+        else:
+            messages.success(request, _("The note is published."))
+        return redirect(self.note)
