@@ -1,4 +1,4 @@
-"""Fixtures of the reports tests: a private media folder, eager tasks on demand,
+"""Fixtures of the reports tests: eager tasks on demand,
 and real Celery worker processes against the test database."""
 
 import os
@@ -16,13 +16,6 @@ from django.db import connection
 from idm_portal.celery import app as celery_app
 
 PROJECT_ROOT = Path(django_settings.BASE_DIR)
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    """Rendered files go to a folder of the test's own, never into the project's media/."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
 
 
 @pytest.fixture(autouse=True)

@@ -22,7 +22,12 @@ from django.utils.translation import gettext as _
 from participants.statistics import attendance_figures, attendance_statement
 from themes.selectors import consultation_for_year, proposal_list
 from workshops.models import DialogueYear, Meeting
-from workshops.selectors import meeting_get, meeting_list, meeting_list_upcoming
+from workshops.selectors import (
+    dialogue_year_get,
+    meeting_get,
+    meeting_list,
+    meeting_list_upcoming,
+)
 
 from .markup import escape_markdown
 
@@ -124,10 +129,10 @@ def _year(arguments: dict[str, str], *, default: DialogueYear | None, marker: st
     if not value or not value.isdigit():
         raise MarkerError(_("The marker %(marker)s needs year=YYYY.") % {"marker": marker})
     # workshops has no selector for a year by number; this is its model's plain read.
-    year = DialogueYear.objects.filter(year=int(value)).first()
-    if year is None:
-        raise MarkerError(_("There is no dialogue year %(year)s.") % {"year": value})
-    return year
+    try:
+        return dialogue_year_get(year=int(value))
+    except DialogueYear.DoesNotExist as exc:
+        raise MarkerError(_("There is no dialogue year %(year)s.") % {"year": value}) from exc
 
 
 def attendance(arguments: dict[str, str], context: MarkerContext) -> str:

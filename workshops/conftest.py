@@ -1,4 +1,4 @@
-"""Fixtures of the workshops tests: files stored in a temporary folder, sample uploads."""
+"""Fixtures of the workshops tests: sample uploads."""
 
 import io
 import zipfile
@@ -7,13 +7,6 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from workshops.tests.factories import PDF_BYTES
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    """Every test stores its uploads in its own folder, never in the project's media/."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
 
 
 def docx_bytes() -> bytes:
