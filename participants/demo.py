@@ -157,7 +157,8 @@ MARCH_WORKSHOP_OTHER = 10
 
 def _person(index: int) -> dict:
     first, honorific = FIRST_NAMES[index % len(FIRST_NAMES)]
-    last = LAST_NAMES[(index * 7) % len(LAST_NAMES)]
+    # Stepping through the last names at another pace gives every person a distinct name.
+    last = LAST_NAMES[(index * 13 + index // len(FIRST_NAMES)) % len(LAST_NAMES)]
     return {
         # One person in seven holds a doctorate.
         "honorific": "Dr." if index % 7 == 3 else honorific,
