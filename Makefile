@@ -10,7 +10,7 @@ RUN_DEBIAN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 font
 # Headless Chromium for the browser tests, poppler-utils to look at rendered PDFs.
 TEST_DEBIAN_PACKAGES := $(RUN_DEBIAN_PACKAGES) chromium poppler-utils
 
-.PHONY: run test install lint format bench clean
+.PHONY: run test install messages makemessages lint format bench clean
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,16 @@ node_modules/.installed: package.json package-lock.json
 
 install: $(VENV)/.installed node_modules/.installed
 	bin/ensure-debian-packages $(RUN_DEBIAN_PACKAGES)
+	$(MAKE) --no-print-directory messages
+
+# French and Spanish catalogues, compiled from locale/*/LC_MESSAGES/django.po.
+messages:
+	cd locale && DJANGO_DEBUG=true ../$(PY) ../manage.py compilemessages --verbosity 0
+
+# Refreshes the catalogues after strings changed in code or templates.
+makemessages: $(VENV)/.installed
+	DJANGO_DEBUG=true $(PY) manage.py makemessages -l fr -l es --no-obsolete \
+		--ignore ".venv/*" --ignore "node_modules/*" --ignore "bench/*" --ignore "*/tests/*"
 
 run: install
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(PY) manage.py migrate --noinput
