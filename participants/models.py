@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from accounts.fields import acting_user_field
+from idm_portal.history import AppendOnlyModel
 
 
 class MemberState(models.Model):
@@ -211,10 +212,10 @@ class Registration(models.Model):
         return f"{self.participant} @ {self.meeting}"
 
 
-class RegistrationChange(models.Model):
+class RegistrationChange(AppendOnlyModel):
     """One entry of a registration's history: who changed what, and when.
 
-    Append-only: the services create entries and nothing updates or deletes them.
+    Append-only: the services create entries; nothing updates or deletes them.
     """
 
     class Action(models.TextChoices):

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.fields import acting_user_field
+from idm_portal.history import AppendOnlyModel, HistoryIsAppendOnly
 
 
 class Consultation(models.Model):
@@ -176,19 +177,11 @@ class Vote(models.Model):
         return f"{self.member_state}: {self.proposal}"
 
 
-class VoteEventQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise VoteHistoryIsAppendOnly
-
-    def delete(self):
-        raise VoteHistoryIsAppendOnly
+# Kept under its old name: the vote history was the first append-only history.
+VoteHistoryIsAppendOnly = HistoryIsAppendOnly
 
 
-class VoteHistoryIsAppendOnly(Exception):
-    """Raised on any attempt to change or delete an entry of the vote history."""
-
-
-class VoteEvent(models.Model):
+class VoteEvent(AppendOnlyModel):
     """One cast or change of a state's vote: append-only, in the database too."""
 
     consultation = models.ForeignKey(
@@ -219,8 +212,6 @@ class VoteEvent(models.Model):
     )
     at = models.DateTimeField(_("at"), default=timezone.now)
 
-    objects = VoteEventQuerySet.as_manager()
-
     class Meta:
         ordering = ["consultation", "at", "pk"]
         verbose_name = _("vote history entry")
@@ -234,14 +225,6 @@ class VoteEvent(models.Model):
 
     def __str__(self):
         return f"{self.member_state}: {self.from_proposal or '—'} → {self.to_proposal}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise VoteHistoryIsAppendOnly
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise VoteHistoryIsAppendOnly
 
 
 class Suggestion(models.Model):

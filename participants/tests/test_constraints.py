@@ -1,7 +1,8 @@
 import pytest
 from django.db import IntegrityError, transaction
 
-from participants.models import Category, Participant
+from idm_portal.history import HistoryIsAppendOnly
+from participants.models import Category, Participant, RegistrationChange
 from participants.tests.factories import (
     MemberStateFactory,
     OrganizationFactory,
@@ -70,3 +71,19 @@ def test_several_participants_may_have_no_email():
     ParticipantFactory(email="")
 
     assert Participant.objects.filter(email="").count() == 2
+
+
+def test_registration_history_cannot_be_rewritten_or_deleted():
+    registration = RegistrationFactory()
+    entry = RegistrationChange.objects.create(
+        registration=registration, action=RegistrationChange.Action.CREATED, changes={}
+    )
+
+    with pytest.raises(HistoryIsAppendOnly):
+        entry.save()
+    with pytest.raises(HistoryIsAppendOnly):
+        entry.delete()
+    with pytest.raises(HistoryIsAppendOnly):
+        RegistrationChange.objects.filter(pk=entry.pk).update(action="updated")
+
+    assert RegistrationChange.objects.get(pk=entry.pk).action == "created"

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.fields import acting_user_field
+from idm_portal.history import AppendOnlyModel
 
 
 class DialogueYear(models.Model):
@@ -118,7 +119,7 @@ class Meeting(models.Model):
         return self.status not in (self.Status.HELD, self.Status.CANCELLED)
 
 
-class MeetingStatusChange(models.Model):
+class MeetingStatusChange(AppendOnlyModel):
     """One change of a meeting's status; rows are only ever added."""
 
     meeting = models.ForeignKey(
@@ -151,9 +152,3 @@ class MeetingStatusChange(models.Model):
 
     def __str__(self):
         return f"{self.meeting_id}: {self.from_status or '—'} → {self.to_status}"
-
-    def save(self, *args, **kwargs):
-        # The history is append-only: a recorded change is never rewritten.
-        if not self._state.adding:
-            raise ValueError("A recorded status change cannot be modified.")
-        super().save(*args, **kwargs)
