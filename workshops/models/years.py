@@ -3,6 +3,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accounts.fields import acting_user_field
 from idm_portal.history import AppendOnlyModel
@@ -47,11 +48,13 @@ class Meeting(models.Model):
         COUNCIL_SESSION = "council_session", _("Council session")
 
     class Status(models.TextChoices):
-        PROPOSED = "proposed", _("Proposed")
+        # A context of their own: in French and Spanish a meeting's status agrees
+        # with "réunion"/"reunión", a registration's does not.
+        PROPOSED = "proposed", pgettext_lazy("meeting status", "Proposed")
         SUBJECT_TO_FUNDING = "subject_to_funding", _("Subject to the availability of funding")
-        CONFIRMED = "confirmed", _("Confirmed")
-        HELD = "held", _("Held")
-        CANCELLED = "cancelled", _("Cancelled")
+        CONFIRMED = "confirmed", pgettext_lazy("meeting status", "Confirmed")
+        HELD = "held", pgettext_lazy("meeting status", "Held")
+        CANCELLED = "cancelled", pgettext_lazy("meeting status", "Cancelled")
 
     dialogue_year = models.ForeignKey(
         DialogueYear,

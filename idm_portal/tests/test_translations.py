@@ -1,0 +1,45 @@
+import pytest
+from django.core.management import call_command
+
+from participants.models import Registration
+from workshops.models import Meeting
+from workshops.tests.factories import DialogueYearFactory, MeetingFactory
+
+
+@pytest.fixture(scope="module", autouse=True)
+def compiled_catalogues():
+    # `make` compiles them too; a bare `pytest` run must not depend on it.
+    call_command(
+        "compilemessages",
+        locale=["fr", "es"],
+        ignore_patterns=[".venv/*", "node_modules/*"],
+        verbosity=0,
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "heading", "status", "log_in"),
+    [
+        ("fr", "Dialogue international sur la migration 2010", "Confirmée", "Se connecter"),
+        ("es", "Diálogo Internacional sobre la Migración 2010", "Confirmada", "Iniciar sesión"),
+        ("en", "International Dialogue on Migration 2010", "Confirmed", "Log in"),
+    ],
+)
+def test_home_page_speaks_the_visitors_language(client, language, heading, status, log_in):
+    MeetingFactory(dialogue_year=DialogueYearFactory(year=2010), status=Meeting.Status.CONFIRMED)
+
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+
+    assert f'<html lang="{language}">' in page
+    assert heading in page
+    assert status in page
+    assert log_in in page
+
+
+def test_a_registration_status_keeps_its_own_grammatical_gender():
+    from django.utils import translation
+
+    with translation.override("fr"):
+        assert str(Registration.Status.CONFIRMED.label) == "Confirmé"
+        assert str(Meeting.Status.CONFIRMED.label) == "Confirmée"
