@@ -34,11 +34,15 @@ makemessages: $(VENV)/.installed
 	DJANGO_DEBUG=true $(PY) manage.py makemessages -l fr -l es --no-obsolete \
 		--ignore ".venv/*" --ignore "node_modules/*" --ignore "bench/*" --ignore "*/tests/*"
 
-run: install
-	DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(PY) manage.py migrate --noinput
-	DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(PY) manage.py load_idm2010
+# A development machine's settings, so that `python manage.py …` works there too.
+.env:
+	printf '# Development settings of this machine (read by idm_portal/settings.py).\nDJANGO_DEBUG=true\n' > $@
+
+run: install .env
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_idm2010
 	@echo "Serving the IDM Portal on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
-	DJANGO_DEBUG=$${DJANGO_DEBUG:-true} $(PY) manage.py runserver $(HOST):$(PORT)
+	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install
 	bin/ensure-debian-packages $(TEST_DEBIAN_PACKAGES)
