@@ -118,8 +118,14 @@ def _request(*, content: DocumentContent, user, enqueue: bool, kind, **subject) 
         )
         if document.status == RenderedDocument.Status.FAILED:
             _requeue(document, user=user, enqueue=enqueue)
-        elif created and enqueue:
-            _enqueue(document)
+        elif created:
+            if enqueue:
+                _enqueue(document)
+        elif document.status == RenderedDocument.Status.DONE:
+            # Back to content rendered before: that PDF is the latest again.
+            document.requested_at = timezone.now()
+            document.requested_by = user
+            document.save(update_fields=["requested_at", "requested_by"])
     return document
 
 

@@ -278,6 +278,35 @@ def test_changed_content_makes_a_new_version_and_the_old_one_stays_downloadable(
     assert latest["ETag"] == f'"{new.sha256}"'
 
 
+def test_going_back_to_earlier_content_makes_its_pdf_the_latest_everywhere(
+    client, secretariat_user, rendered, django_capture_on_commit_callbacks
+):
+    note = PublishedNoteFactory(body="Content A.")
+    first = rendered(note)
+    note.body = "Content B."
+    note.save(update_fields=["body"])
+    second = rendered(note)
+    note.body = "Content A."
+    note.save(update_fields=["body"])
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        again = rendered_document_request_for_note(note=note, user=secretariat_user)
+
+    assert callbacks == []  # A's PDF is reused, nothing is rendered
+    assert again.pk == first.pk
+    first.refresh_from_db()
+    assert first.requested_by == secretariat_user
+    assert first.requested_at > second.requested_at
+    assert RenderedDocument.objects.count() == 2
+    detail = client.get(note.get_absolute_url()).content.decode()
+    assert f'<a class="btn btn-primary" href="{first.get_download_url()}">' in detail
+    assert f'<a class="btn btn-primary" href="{second.get_download_url()}">' not in detail
+    assert client.get(f"/documents/{note.slug}/pdf/")["ETag"] == f'"{first.sha256}"'
+    library = client.get("/documents/").content.decode()
+    assert f'btn-outline-primary" href="{first.get_download_url()}"' in library
+    assert second.get_download_url() not in library
+
+
 def test_repeat_download_with_the_etag_costs_no_query_and_no_file_read(
     client, rendered, django_assert_num_queries, monkeypatch
 ):
