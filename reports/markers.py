@@ -33,6 +33,8 @@ from .markup import escape_markdown
 
 MARKER = re.compile(r"\[\[\s*(?P<name>[a-z-]+)(?P<args>(?:\s+[a-z]+=[^\s\]]+)*)\s*\]\]")
 BLOCK_MARKERS = {"upcoming-meetings", "proposals"}
+# ASCII digits only: str.isdigit() also accepts "²", which int() refuses.
+NUMBER = re.compile(r"[0-9]{1,9}")
 
 
 class MarkerError(Exception):
@@ -101,7 +103,7 @@ def _meeting(arguments: dict[str, str], context: MarkerContext) -> Meeting:
     value = arguments.get("meeting")
     if not value:
         raise MarkerError(_("The attendance marker needs meeting=YYYY-MM-DD (its start date)."))
-    if value.isdigit():
+    if NUMBER.fullmatch(value):
         try:
             return meeting_get(pk=int(value))
         except Meeting.DoesNotExist as exc:
@@ -126,9 +128,8 @@ def _year(arguments: dict[str, str], *, default: DialogueYear | None, marker: st
     value = arguments.get("year")
     if value is None and default is not None:
         return default
-    if not value or not value.isdigit():
+    if not value or not NUMBER.fullmatch(value):
         raise MarkerError(_("The marker %(marker)s needs year=YYYY.") % {"marker": marker})
-    # workshops has no selector for a year by number; this is its model's plain read.
     try:
         return dialogue_year_get(year=int(value))
     except DialogueYear.DoesNotExist as exc:

@@ -133,6 +133,8 @@ def test_proposals_marker_gives_ordinal_headings_and_numbered_paragraphs():
         ("[[attendance]]", "needs meeting=YYYY-MM-DD"),
         ("[[attendance meeting=2010-13-01]]", "2010-13-01 is not a date"),
         ("[[attendance meeting=999999]]", "There is no meeting number 999999."),
+        ("[[attendance meeting=²]]", "In [[attendance]], ² is not a date written as YYYY-MM-DD."),
+        ("[[upcoming-meetings year=²]]", "The marker [[upcoming-meetings]] needs year=YYYY."),
         ("[[proposals year=2010]]", "There is no consultation on the theme of 2010 yet."),
     ],
 )

@@ -203,6 +203,26 @@ def test_generate_refuses_a_note_with_broken_markers(client, secretariat_user):
     assert not RenderedDocument.objects.exists()
 
 
+def test_a_superscript_digit_in_a_marker_is_a_problem_in_words_not_an_error(
+    client, secretariat_user
+):
+    note = DiscussionNoteFactory(body="[[attendance meeting=²]]")
+    problem = "In [[attendance]], ² is not a date written as YYYY-MM-DD."
+    client.force_login(secretariat_user)
+
+    preview = client.get(f"/documents/{note.slug}/preview/")
+    generate = client.post(f"/documents/{note.slug}/generate/", follow=True)
+    publish = client.post(f"/documents/{note.slug}/publish/", {"action": "publish"}, follow=True)
+
+    assert preview.status_code == 200
+    assert problem in preview.content.decode()
+    assert problem in generate.content.decode()
+    assert problem in publish.content.decode()
+    assert not RenderedDocument.objects.exists()
+    note.refresh_from_db()
+    assert note.status == DiscussionNote.Status.DRAFT
+
+
 def test_publish_and_back_to_draft(client, secretariat_user):
     note = DiscussionNoteFactory()
     client.force_login(secretariat_user)
