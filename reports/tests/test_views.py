@@ -117,6 +117,24 @@ def test_writing_is_for_the_secretariat_only(client, secretariat_user, path, met
     assert getattr(client, method)(url).status_code in (200, 302)
 
 
+@pytest.mark.parametrize(
+    "path", ["/documents/{slug}/preview/", "/documents/{slug}/preview/document/"]
+)
+def test_the_preview_of_a_published_note_is_for_the_secretariat_only(
+    client, secretariat_user, path
+):
+    note = PublishedNoteFactory()
+    url = path.format(slug=note.slug)
+
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response.url.startswith("/accounts/login/")
+    client.force_login(FocalPointFactory())
+    assert client.get(url).status_code == 403
+    client.force_login(secretariat_user)
+    assert client.get(url).status_code == 200
+
+
 def test_unknown_note_is_404(client):
     assert client.get("/documents/IC-1999-1/").status_code == 404
 

@@ -91,7 +91,7 @@ class NoteUpdateView(NoteMixin, NoteFormView):
         return {**super().get_form_kwargs(), "instance": self.note}
 
 
-class NotePreviewView(NoteMixin, TemplateView):
+class NotePreviewView(SecretariatRequiredMixin, NoteMixin, TemplateView):
     """The page around the preview: problems with markers, and the way to the PDF."""
 
     template_name = "reports/note_preview.html"
@@ -104,7 +104,7 @@ class NotePreviewView(NoteMixin, TemplateView):
 
 
 @method_decorator(xframe_options_sameorigin, name="dispatch")
-class NotePreviewDocumentView(NoteMixin, View):
+class NotePreviewDocumentView(SecretariatRequiredMixin, NoteMixin, View):
     """The very HTML the PDF is printed from, shown in the preview's frame."""
 
     def get(self, request, *args, **kwargs):
