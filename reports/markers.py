@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from participants.statistics import attendance_figures, attendance_statement
+from participants.statistics import attendance_figures, attendance_statement, meeting_subject
 from themes.selectors import consultation_for_year, proposal_list
 from workshops.models import DialogueYear, Meeting
 from workshops.selectors import (
@@ -138,9 +138,8 @@ def _year(arguments: dict[str, str], *, default: DialogueYear | None, marker: st
 
 def attendance(arguments: dict[str, str], context: MarkerContext) -> str:
     meeting = _meeting(arguments, context)
-    subject = None if meeting.kind == Meeting.Kind.WORKSHOP else _("This meeting")
     figures = attendance_figures(meetings=[meeting])
-    return escape_markdown(attendance_statement(figures, subject=subject))
+    return escape_markdown(attendance_statement(figures, subject=meeting_subject(meeting)))
 
 
 def upcoming_meetings(arguments: dict[str, str], context: MarkerContext) -> str:

@@ -75,6 +75,28 @@ def test_attendance_marker_states_the_figures_inside_the_authors_paragraph():
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("kind", "subject"),
+    [
+        (Meeting.Kind.WORKSHOP, "This workshop"),
+        (Meeting.Kind.INFORMAL_CONSULTATION, "This consultation"),
+        (Meeting.Kind.COUNCIL_SESSION, "This session"),
+    ],
+)
+def test_attendance_marker_names_the_meeting_by_its_kind(kind, subject):
+    meeting = MeetingFactory(start_date=datetime.date(2010, 3, 9), kind=kind)
+    RegistrationFactory(meeting=meeting, member_state=MemberStateFactory(), status="attended")
+    context = MarkerContext(
+        issue_date=datetime.date(2010, 4, 16), dialogue_year=meeting.dialogue_year
+    )
+
+    expansion = expand_markers("[[attendance meeting=2010-03-09]]", context=context)
+
+    assert expansion.problems == []
+    assert expansion.text.startswith(f"{subject} was attended by 1 participant.")
+
+
+@pytest.mark.django_db
 def test_upcoming_meetings_marker_lists_the_years_meetings_after_the_issue_date():
     year = DialogueYearFactory()
     MeetingFactory(dialogue_year=year, title="Past", start_date=datetime.date(2010, 3, 9))
