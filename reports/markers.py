@@ -124,6 +124,18 @@ def _meeting(arguments: dict[str, str], context: MarkerContext) -> Meeting:
     return meetings[0]
 
 
+def meeting_dates(meeting) -> str:
+    """9–10 March 2010; 30 June – 1 July 2010; 18 February 2010."""
+    start, end = meeting.start_date, meeting.end_date
+    if start == end:
+        return date_format(start, "j F Y")
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{date_format(end, 'j F Y')}"
+    if start.year == end.year:
+        return f"{date_format(start, 'j F')} – {date_format(end, 'j F Y')}"
+    return f"{date_format(start, 'j F Y')} – {date_format(end, 'j F Y')}"
+
+
 def _year(arguments: dict[str, str], *, default: DialogueYear | None, marker: str):
     value = arguments.get("year")
     if value is None and default is not None:

@@ -15,8 +15,8 @@ from participants.tests.factories import (
     RegistrationFactory,
 )
 from reports import services
-from reports.content import meeting_dates, participant_list_content
-from reports.markers import MarkerContext, expand_markers
+from reports.content import participant_list_content
+from reports.markers import MarkerContext, expand_markers, meeting_dates
 from reports.markup import body_to_html
 from reports.models import DiscussionNote, RenderedDocument
 from reports.pdf import html_to_pdf
