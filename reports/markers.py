@@ -167,9 +167,7 @@ def upcoming_meetings(arguments: dict[str, str], context: MarkerContext) -> str:
         )
     lines = []
     for meeting in meetings:
-        dates = date_format(meeting.start_date, "j F Y")
-        if meeting.end_date != meeting.start_date:
-            dates = f"{dates} – {date_format(meeting.end_date, 'j F Y')}"
+        dates = meeting_dates(meeting)
         place = f", {meeting.venue}" if meeting.venue else ""
         lines.append(
             f"- {escape_markdown(dates + place)}: *{escape_markdown(meeting.title)}* "

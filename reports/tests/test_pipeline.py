@@ -113,7 +113,7 @@ def test_upcoming_meetings_marker_lists_the_years_meetings_after_the_issue_date(
 
     assert "Past" not in html
     assert (
-        "<li>19 July 2010 – 20 July 2010, Geneva: <em>Societies and identities</em> "
+        "<li>19–20 July 2010, Geneva: <em>Societies and identities</em> "
         "(subject to the availability of funding)</li>" in html
     )
 
