@@ -32,15 +32,23 @@ class DocumentContent:
         return hashlib.sha256(f"{PIPELINE_VERSION}\n{self.html}".encode()).hexdigest()
 
 
+def _expand_note_markers(note: DiscussionNote):
+    return expand_markers(
+        note.body,
+        context=MarkerContext(issue_date=note.issue_date, dialogue_year=note.meeting.dialogue_year),
+    )
+
+
+def note_problems(note: DiscussionNote) -> list[str]:
+    """The problems with the note's markers, as note_content reports them, without the HTML."""
+    with translation.override(note.original_language):
+        return _expand_note_markers(note).problems
+
+
 def note_content(note: DiscussionNote) -> DocumentContent:
     """The note as it prints, in its original language, with live computed blocks."""
     with translation.override(note.original_language):
-        expansion = expand_markers(
-            note.body,
-            context=MarkerContext(
-                issue_date=note.issue_date, dialogue_year=note.meeting.dialogue_year
-            ),
-        )
+        expansion = _expand_note_markers(note)
         title = " – ".join(part for part in (note.title, note.subtitle) if part)
         html = render_to_string(
             "reports/print/note.html",

@@ -21,7 +21,7 @@ from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .content import DocumentContent, note_content, participant_list_content
+from .content import DocumentContent, note_content, note_problems, participant_list_content
 from .models import DiscussionNote, RenderedDocument
 from .pdf import ExternalResourceRefused, html_to_pdf
 
@@ -59,7 +59,7 @@ def note_update(*, note: DiscussionNote, user, **fields) -> DiscussionNote:
 
 
 def note_publish(*, note: DiscussionNote, user) -> DiscussionNote:
-    problems = note_content(note).problems
+    problems = note_problems(note)
     if problems:
         raise ValidationError(problems)
     note.status = DiscussionNote.Status.PUBLISHED

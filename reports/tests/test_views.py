@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.tests.factories import FocalPointFactory
+from reports.content import note_content, note_problems
 from reports.models import DiscussionNote, RenderedDocument
 from reports.services import rendered_document_request_for_note
 from reports.tests.factories import DiscussionNoteFactory, PublishedNoteFactory
@@ -209,6 +210,23 @@ def test_preview_shows_the_print_html_and_marker_problems(client, secretariat_us
     html = document.content.decode()
     assert '<span class="para-number">1.</span> Intro.' in html
     assert '<span class="para-number">3.</span> More.' in html
+
+
+def test_the_preview_page_lists_problems_without_printing_the_note(client, secretariat_user):
+    note = DiscussionNoteFactory(body="[[proposals year=2031]]\n\n[[attendance meeting=x]]")
+    client.force_login(secretariat_user)
+
+    response = client.get(f"/documents/{note.slug}/preview/")
+
+    assert [t.name for t in response.templates if t.name.startswith("reports/print/")] == []
+    assert note_problems(note) == note_content(note).problems
+    assert note_problems(note) == [
+        "There is no dialogue year 2031.",
+        "In [[attendance]], x is not a date written as YYYY-MM-DD.",
+    ]
+    page = response.content.decode()
+    for problem in note_problems(note):
+        assert problem in page
 
 
 def test_generate_refuses_a_note_with_broken_markers(client, secretariat_user):

@@ -11,7 +11,7 @@ from django.views.generic import FormView, TemplateView
 from accounts.roles import SecretariatRequiredMixin, is_secretariat
 
 from ..access import note_is_public, require_secretariat_unless
-from ..content import note_content
+from ..content import note_content, note_problems
 from ..forms import NoteForm
 from ..models import DiscussionNote
 from ..selectors import meeting_choices, note_get, rendered_document_list_for_note
@@ -99,7 +99,7 @@ class NotePreviewView(SecretariatRequiredMixin, NoteMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["note"] = self.note
-        context["problems"] = note_content(self.note).problems
+        context["problems"] = note_problems(self.note)
         return context
 
 
