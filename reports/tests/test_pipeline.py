@@ -254,6 +254,12 @@ def test_only_failed_renders_can_be_retried(queued):
         services.rendered_document_retry(rendered_document=queued, user=None)
 
 
+def test_the_render_task_is_acknowledged_late_and_requeued_if_its_worker_dies():
+    # From CELERY_TASK_ACKS_LATE and CELERY_TASK_REJECT_ON_WORKER_LOST (see test_worker).
+    assert render_document_task.acks_late is True
+    assert render_document_task.reject_on_worker_lost is True
+
+
 def test_transient_errors_are_retried_then_recorded(queued, monkeypatch):
     calls = []
 
