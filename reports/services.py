@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from .content import DocumentContent, note_content, note_problems, participant_list_content
 from .models import DiscussionNote, RenderedDocument
-from .pdf import ExternalResourceRefused, html_to_pdf
+from .pdf import html_to_pdf
 
 logger = logging.getLogger(__name__)
 
@@ -207,7 +207,7 @@ def rendered_document_render(*, rendered_document_id: int) -> RenderedDocument |
             error=_("Rendering took longer than %(seconds)s seconds and was stopped.")
             % {"seconds": settings.CELERY_TASK_SOFT_TIME_LIMIT},
         )
-    except (Exception, ExternalResourceRefused) as exc:  # the refusal is a BaseException
+    except Exception as exc:  # ExternalResourceRefused among them
         logger.exception("Render %s failed", document.pk)
         return rendered_document_fail(
             rendered_document_id=document.pk,

@@ -1,8 +1,13 @@
 """From Markdown and markers to a stored PDF: the pieces, and what happens when they fail."""
 
 import datetime
+import os
+import subprocess
+import sys
+import threading
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, OperationalError
 
@@ -204,6 +209,62 @@ def test_documents_may_not_fetch_anything():
     except BaseException as exc:  # noqa: BLE001 (the refusal is a BaseException on purpose)
         pdf_error = exc
     assert "may not load external resources" in str(pdf_error)
+
+
+@pytest.mark.django_db
+def test_a_document_that_asks_for_a_url_fails_in_words():
+    document = RenderedDocument.objects.create(
+        kind=RenderedDocument.Kind.NOTE,
+        note=DiscussionNoteFactory(),
+        content='<html lang="en"><body><img src="http://example.org/x.png"></body></html>',
+        content_sha256="x" * 64,
+    )
+
+    services.rendered_document_render(rendered_document_id=document.pk)
+
+    document.refresh_from_db()
+    assert document.status == RenderedDocument.Status.FAILED
+    assert document.error == (
+        "The PDF could not be made: "
+        "Documents may not load external resources (http://example.org/x.png)."
+    )
+    assert not document.file
+
+
+def test_weasyprint_is_loaded_by_the_first_render_not_by_importing_the_app():
+    code = (
+        "import sys, django; django.setup(); "
+        "import idm_portal.urls, reports.admin, reports.services, reports.tasks; "
+        "print('weasyprint' in sys.modules)"
+    )
+    env = {**os.environ, "DJANGO_DEBUG": "true", "DJANGO_SETTINGS_MODULE": "idm_portal.settings"}
+
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+    assert result.stdout.strip() == "False"
+
+
+def test_each_thread_keeps_one_font_configuration_across_renders():
+    from reports import pdf_weasyprint
+
+    html = '<html lang="en"><body><p>Text.</p></body></html>'
+    html_to_pdf(html)
+    first = pdf_weasyprint._font_config()
+    html_to_pdf(html)
+    other_thread = []
+    thread = threading.Thread(target=lambda: other_thread.append(pdf_weasyprint._font_config()))
+    thread.start()
+    thread.join()
+
+    assert pdf_weasyprint._font_config() is first
+    assert other_thread[0] is not first
 
 
 # --- renders: failures, retries, safety ------------------------------------------------------
