@@ -199,7 +199,8 @@ class RenderedDocument(models.Model):
                 name="one_render_per_participant_list_content",
             ),
         ]
-        indexes = [models.Index(fields=["note", "status", "-finished_at"])]
+        # The latest finished render of a note (selectors.LATEST_FIRST).
+        indexes = [models.Index(fields=["note", "status", "-requested_at"])]
 
     def __str__(self):
         return f"{self.file_name} ({self.get_status_display()})"
