@@ -9,7 +9,8 @@ class DiscussionNoteAdmin(admin.ModelAdmin):
     list_filter = ("status", "original_language")
     search_fields = ("symbol", "title", "subtitle", "body")
     list_select_related = ("meeting",)
-    readonly_fields = ("created_at", "updated_at", "updated_by", "published_at")
+    # Publishing goes through note_publish, which checks the markers and sets published_at.
+    readonly_fields = ("status", "created_at", "updated_at", "updated_by", "published_at")
 
 
 @admin.register(RenderedDocument)
@@ -18,7 +19,10 @@ class RenderedDocumentAdmin(admin.ModelAdmin):
 
     list_display = ("file_name", "kind", "status", "attempts", "requested_at", "page_count")
     list_filter = ("kind", "status")
-    list_select_related = ("note", "meeting")
+
+    def get_queryset(self, request):
+        # The stored HTML is large: the list never shows it (a record's page loads it).
+        return super().get_queryset(request).defer("content")
 
     def has_add_permission(self, request):
         return False

@@ -10,13 +10,12 @@ from itertools import groupby
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from participants.models import Category
 from participants.selectors import registration_list_for_publication
 
-from .markers import MarkerContext, expand_markers
+from .markers import MarkerContext, expand_markers, meeting_dates
 from .markup import body_to_html
 from .models import DiscussionNote
 from .pdf import PIPELINE_VERSION
@@ -33,27 +32,23 @@ class DocumentContent:
         return hashlib.sha256(f"{PIPELINE_VERSION}\n{self.html}".encode()).hexdigest()
 
 
-def meeting_dates(meeting) -> str:
-    """9–10 March 2010; 30 June – 1 July 2010; 18 February 2010."""
-    start, end = meeting.start_date, meeting.end_date
-    if start == end:
-        return date_format(start, "j F Y")
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{date_format(end, 'j F Y')}"
-    if start.year == end.year:
-        return f"{date_format(start, 'j F')} – {date_format(end, 'j F Y')}"
-    return f"{date_format(start, 'j F Y')} – {date_format(end, 'j F Y')}"
+def _expand_note_markers(note: DiscussionNote):
+    return expand_markers(
+        note.body,
+        context=MarkerContext(issue_date=note.issue_date, dialogue_year=note.meeting.dialogue_year),
+    )
+
+
+def note_problems(note: DiscussionNote) -> list[str]:
+    """The problems with the note's markers, as note_content reports them, without the HTML."""
+    with translation.override(note.original_language):
+        return _expand_note_markers(note).problems
 
 
 def note_content(note: DiscussionNote) -> DocumentContent:
     """The note as it prints, in its original language, with live computed blocks."""
     with translation.override(note.original_language):
-        expansion = expand_markers(
-            note.body,
-            context=MarkerContext(
-                issue_date=note.issue_date, dialogue_year=note.meeting.dialogue_year
-            ),
-        )
+        expansion = _expand_note_markers(note)
         title = " – ".join(part for part in (note.title, note.subtitle) if part)
         html = render_to_string(
             "reports/print/note.html",

@@ -2,22 +2,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import DiscussionNote
+from .services import NOTE_FIELDS
 
 
 class NoteForm(forms.ModelForm):
     class Meta:
         model = DiscussionNote
-        fields = [
-            "symbol",
-            "series_title",
-            "original_language",
-            "place",
-            "issue_date",
-            "meeting",
-            "title",
-            "subtitle",
-            "body",
-        ]
+        fields = list(NOTE_FIELDS)
         widgets = {
             "issue_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "body": forms.Textarea(attrs={"rows": 24, "class": "font-monospace"}),

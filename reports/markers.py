@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from participants.statistics import attendance_figures, attendance_statement
+from participants.statistics import attendance_figures, attendance_statement, meeting_subject
 from themes.selectors import consultation_for_year, proposal_list
 from workshops.models import DialogueYear, Meeting
 from workshops.selectors import (
@@ -33,6 +33,8 @@ from .markup import escape_markdown
 
 MARKER = re.compile(r"\[\[\s*(?P<name>[a-z-]+)(?P<args>(?:\s+[a-z]+=[^\s\]]+)*)\s*\]\]")
 BLOCK_MARKERS = {"upcoming-meetings", "proposals"}
+# ASCII digits only: str.isdigit() also accepts "²", which int() refuses.
+NUMBER = re.compile(r"[0-9]{1,9}")
 
 
 class MarkerError(Exception):
@@ -101,7 +103,7 @@ def _meeting(arguments: dict[str, str], context: MarkerContext) -> Meeting:
     value = arguments.get("meeting")
     if not value:
         raise MarkerError(_("The attendance marker needs meeting=YYYY-MM-DD (its start date)."))
-    if value.isdigit():
+    if NUMBER.fullmatch(value):
         try:
             return meeting_get(pk=int(value))
         except Meeting.DoesNotExist as exc:
@@ -122,13 +124,24 @@ def _meeting(arguments: dict[str, str], context: MarkerContext) -> Meeting:
     return meetings[0]
 
 
+def meeting_dates(meeting) -> str:
+    """9–10 March 2010; 30 June – 1 July 2010; 18 February 2010."""
+    start, end = meeting.start_date, meeting.end_date
+    if start == end:
+        return date_format(start, "j F Y")
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{date_format(end, 'j F Y')}"
+    if start.year == end.year:
+        return f"{date_format(start, 'j F')} – {date_format(end, 'j F Y')}"
+    return f"{date_format(start, 'j F Y')} – {date_format(end, 'j F Y')}"
+
+
 def _year(arguments: dict[str, str], *, default: DialogueYear | None, marker: str):
     value = arguments.get("year")
     if value is None and default is not None:
         return default
-    if not value or not value.isdigit():
+    if not value or not NUMBER.fullmatch(value):
         raise MarkerError(_("The marker %(marker)s needs year=YYYY.") % {"marker": marker})
-    # workshops has no selector for a year by number; this is its model's plain read.
     try:
         return dialogue_year_get(year=int(value))
     except DialogueYear.DoesNotExist as exc:
@@ -137,9 +150,8 @@ def _year(arguments: dict[str, str], *, default: DialogueYear | None, marker: st
 
 def attendance(arguments: dict[str, str], context: MarkerContext) -> str:
     meeting = _meeting(arguments, context)
-    subject = None if meeting.kind == Meeting.Kind.WORKSHOP else _("This meeting")
     figures = attendance_figures(meetings=[meeting])
-    return escape_markdown(attendance_statement(figures, subject=subject))
+    return escape_markdown(attendance_statement(figures, subject=meeting_subject(meeting)))
 
 
 def upcoming_meetings(arguments: dict[str, str], context: MarkerContext) -> str:
@@ -155,9 +167,7 @@ def upcoming_meetings(arguments: dict[str, str], context: MarkerContext) -> str:
         )
     lines = []
     for meeting in meetings:
-        dates = date_format(meeting.start_date, "j F Y")
-        if meeting.end_date != meeting.start_date:
-            dates = f"{dates} – {date_format(meeting.end_date, 'j F Y')}"
+        dates = meeting_dates(meeting)
         place = f", {meeting.venue}" if meeting.venue else ""
         lines.append(
             f"- {escape_markdown(dates + place)}: *{escape_markdown(meeting.title)}* "

@@ -5,6 +5,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from accounts.fields import acting_user_field
+
 # IC/2010/5, MC/2239, IC/2010/5/Rev.1, IC/2010/5/Add.2: the organization's symbols.
 SYMBOL_PATTERN = r"^[A-Z]{1,10}(/[0-9]{1,4}){1,3}(/(Rev|Add|Corr)\.[0-9]{1,2})?$"
 DEFAULT_SERIES_TITLE = "Informal consultations on international dialogue on migration"
@@ -56,14 +58,7 @@ class DiscussionNote(models.Model):
     body = models.TextField(_("body"), blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("updated by"),
-    )
+    updated_by = acting_user_field(_("updated by"))
 
     class Meta:
         ordering = ["-issue_date", "symbol"]
@@ -161,14 +156,7 @@ class RenderedDocument(models.Model):
     duration = models.DurationField(_("time taken"), null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("requested by"),
-    )
+    requested_by = acting_user_field(_("requested by"))
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
     published_at = models.DateTimeField(
@@ -211,7 +199,8 @@ class RenderedDocument(models.Model):
                 name="one_render_per_participant_list_content",
             ),
         ]
-        indexes = [models.Index(fields=["note", "status", "-finished_at"])]
+        # The latest finished render of a note (selectors.LATEST_FIRST).
+        indexes = [models.Index(fields=["note", "status", "-requested_at"])]
 
     def __str__(self):
         return f"{self.file_name} ({self.get_status_display()})"

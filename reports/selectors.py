@@ -2,6 +2,10 @@ from django.db.models import Prefetch, QuerySet
 
 from .models import DiscussionNote, RenderedDocument, slug_to_symbol
 
+# "The latest" render, everywhere: the one asked for last (asking again for
+# content rendered before makes that render the latest; see services._request).
+LATEST_FIRST = ("-requested_at", "-pk")
+
 DOWNLOAD_FIELDS = (
     "pk",
     "kind",
@@ -26,7 +30,7 @@ def note_list_for_library(*, include_drafts: bool) -> QuerySet[DiscussionNote]:
             "renders",
             queryset=_renders_without_content()
             .filter(status=RenderedDocument.Status.DONE)
-            .order_by("-finished_at", "-pk"),
+            .order_by(*LATEST_FIRST),
             to_attr="finished_renders",
         )
     )
@@ -44,7 +48,12 @@ def note_get(*, slug: str) -> DiscussionNote:
 
 
 def rendered_document_list_for_note(*, note: DiscussionNote) -> QuerySet[RenderedDocument]:
-    return _renders_without_content().filter(note=note).select_related("requested_by")
+    return (
+        _renders_without_content()
+        .filter(note=note)
+        .select_related("requested_by")
+        .order_by(*LATEST_FIRST)
+    )
 
 
 def rendered_document_latest_finished(*, note: DiscussionNote) -> RenderedDocument | None:
@@ -52,7 +61,7 @@ def rendered_document_latest_finished(*, note: DiscussionNote) -> RenderedDocume
         _renders_without_content()
         .filter(note=note, status=RenderedDocument.Status.DONE)
         .select_related("note")
-        .order_by("-finished_at", "-pk")
+        .order_by(*LATEST_FIRST)
         .first()
     )
 
@@ -83,7 +92,7 @@ def participant_list_latest(*, meeting, published_only: bool) -> RenderedDocumen
     )
     if published_only:
         return lists.filter(published_at__isnull=False).order_by("-published_at").first()
-    return lists.order_by("-requested_at", "-pk").first()
+    return lists.order_by(*LATEST_FIRST).first()
 
 
 def meeting_choices():

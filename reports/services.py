@@ -21,9 +21,9 @@ from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .content import DocumentContent, note_content, participant_list_content
+from .content import DocumentContent, note_content, note_problems, participant_list_content
 from .models import DiscussionNote, RenderedDocument
-from .pdf import ExternalResourceRefused, html_to_pdf
+from .pdf import html_to_pdf
 
 logger = logging.getLogger(__name__)
 
@@ -59,7 +59,7 @@ def note_update(*, note: DiscussionNote, user, **fields) -> DiscussionNote:
 
 
 def note_publish(*, note: DiscussionNote, user) -> DiscussionNote:
-    problems = note_content(note).problems
+    problems = note_problems(note)
     if problems:
         raise ValidationError(problems)
     note.status = DiscussionNote.Status.PUBLISHED
@@ -118,8 +118,14 @@ def _request(*, content: DocumentContent, user, enqueue: bool, kind, **subject) 
         )
         if document.status == RenderedDocument.Status.FAILED:
             _requeue(document, user=user, enqueue=enqueue)
-        elif created and enqueue:
-            _enqueue(document)
+        elif created:
+            if enqueue:
+                _enqueue(document)
+        elif document.status == RenderedDocument.Status.DONE:
+            # Back to content rendered before: that PDF is the latest again.
+            document.requested_at = timezone.now()
+            document.requested_by = user
+            document.save(update_fields=["requested_at", "requested_by"])
     return document
 
 
@@ -201,7 +207,7 @@ def rendered_document_render(*, rendered_document_id: int) -> RenderedDocument |
             error=_("Rendering took longer than %(seconds)s seconds and was stopped.")
             % {"seconds": settings.CELERY_TASK_SOFT_TIME_LIMIT},
         )
-    except (Exception, ExternalResourceRefused) as exc:  # the refusal is a BaseException
+    except Exception as exc:  # ExternalResourceRefused among them
         logger.exception("Render %s failed", document.pk)
         return rendered_document_fail(
             rendered_document_id=document.pk,

@@ -17,7 +17,9 @@ def retry_delay(retries: int) -> int:
     return 5 * 2**retries
 
 
-@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=MAX_RETRIES)
+# Acknowledged late and requeued if the worker dies: CELERY_TASK_ACKS_LATE and
+# CELERY_TASK_REJECT_ON_WORKER_LOST in settings, for every task.
+@shared_task(bind=True, max_retries=MAX_RETRIES)
 def render_document_task(self, rendered_document_id: int) -> None:
     try:
         rendered_document_render(rendered_document_id=rendered_document_id)

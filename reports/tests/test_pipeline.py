@@ -1,8 +1,13 @@
 """From Markdown and markers to a stored PDF: the pieces, and what happens when they fail."""
 
 import datetime
+import os
+import subprocess
+import sys
+import threading
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, OperationalError
 
@@ -15,8 +20,8 @@ from participants.tests.factories import (
     RegistrationFactory,
 )
 from reports import services
-from reports.content import meeting_dates, participant_list_content
-from reports.markers import MarkerContext, expand_markers
+from reports.content import participant_list_content
+from reports.markers import MarkerContext, expand_markers, meeting_dates
 from reports.markup import body_to_html
 from reports.models import DiscussionNote, RenderedDocument
 from reports.pdf import html_to_pdf
@@ -75,6 +80,28 @@ def test_attendance_marker_states_the_figures_inside_the_authors_paragraph():
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("kind", "subject"),
+    [
+        (Meeting.Kind.WORKSHOP, "This workshop"),
+        (Meeting.Kind.INFORMAL_CONSULTATION, "This consultation"),
+        (Meeting.Kind.COUNCIL_SESSION, "This session"),
+    ],
+)
+def test_attendance_marker_names_the_meeting_by_its_kind(kind, subject):
+    meeting = MeetingFactory(start_date=datetime.date(2010, 3, 9), kind=kind)
+    RegistrationFactory(meeting=meeting, member_state=MemberStateFactory(), status="attended")
+    context = MarkerContext(
+        issue_date=datetime.date(2010, 4, 16), dialogue_year=meeting.dialogue_year
+    )
+
+    expansion = expand_markers("[[attendance meeting=2010-03-09]]", context=context)
+
+    assert expansion.problems == []
+    assert expansion.text.startswith(f"{subject} was attended by 1 participant.")
+
+
+@pytest.mark.django_db
 def test_upcoming_meetings_marker_lists_the_years_meetings_after_the_issue_date():
     year = DialogueYearFactory()
     MeetingFactory(dialogue_year=year, title="Past", start_date=datetime.date(2010, 3, 9))
@@ -91,7 +118,7 @@ def test_upcoming_meetings_marker_lists_the_years_meetings_after_the_issue_date(
 
     assert "Past" not in html
     assert (
-        "<li>19 July 2010 – 20 July 2010, Geneva: <em>Societies and identities</em> "
+        "<li>19–20 July 2010, Geneva: <em>Societies and identities</em> "
         "(subject to the availability of funding)</li>" in html
     )
 
@@ -133,6 +160,8 @@ def test_proposals_marker_gives_ordinal_headings_and_numbered_paragraphs():
         ("[[attendance]]", "needs meeting=YYYY-MM-DD"),
         ("[[attendance meeting=2010-13-01]]", "2010-13-01 is not a date"),
         ("[[attendance meeting=999999]]", "There is no meeting number 999999."),
+        ("[[attendance meeting=²]]", "In [[attendance]], ² is not a date written as YYYY-MM-DD."),
+        ("[[upcoming-meetings year=²]]", "The marker [[upcoming-meetings]] needs year=YYYY."),
         ("[[proposals year=2010]]", "There is no consultation on the theme of 2010 yet."),
     ],
 )
@@ -182,6 +211,62 @@ def test_documents_may_not_fetch_anything():
     assert "may not load external resources" in str(pdf_error)
 
 
+@pytest.mark.django_db
+def test_a_document_that_asks_for_a_url_fails_in_words():
+    document = RenderedDocument.objects.create(
+        kind=RenderedDocument.Kind.NOTE,
+        note=DiscussionNoteFactory(),
+        content='<html lang="en"><body><img src="http://example.org/x.png"></body></html>',
+        content_sha256="x" * 64,
+    )
+
+    services.rendered_document_render(rendered_document_id=document.pk)
+
+    document.refresh_from_db()
+    assert document.status == RenderedDocument.Status.FAILED
+    assert document.error == (
+        "The PDF could not be made: "
+        "Documents may not load external resources (http://example.org/x.png)."
+    )
+    assert not document.file
+
+
+def test_weasyprint_is_loaded_by_the_first_render_not_by_importing_the_app():
+    code = (
+        "import sys, django; django.setup(); "
+        "import idm_portal.urls, reports.admin, reports.services, reports.tasks; "
+        "print('weasyprint' in sys.modules)"
+    )
+    env = {**os.environ, "DJANGO_DEBUG": "true", "DJANGO_SETTINGS_MODULE": "idm_portal.settings"}
+
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+    assert result.stdout.strip() == "False"
+
+
+def test_each_thread_keeps_one_font_configuration_across_renders():
+    from reports import pdf_weasyprint
+
+    html = '<html lang="en"><body><p>Text.</p></body></html>'
+    html_to_pdf(html)
+    first = pdf_weasyprint._font_config()
+    html_to_pdf(html)
+    other_thread = []
+    thread = threading.Thread(target=lambda: other_thread.append(pdf_weasyprint._font_config()))
+    thread.start()
+    thread.join()
+
+    assert pdf_weasyprint._font_config() is first
+    assert other_thread[0] is not first
+
+
 # --- renders: failures, retries, safety ------------------------------------------------------
 
 
@@ -228,6 +313,12 @@ def test_a_failed_render_can_be_retried(
 def test_only_failed_renders_can_be_retried(queued):
     with pytest.raises(ValidationError, match="Only a failed render"):
         services.rendered_document_retry(rendered_document=queued, user=None)
+
+
+def test_the_render_task_is_acknowledged_late_and_requeued_if_its_worker_dies():
+    # From CELERY_TASK_ACKS_LATE and CELERY_TASK_REJECT_ON_WORKER_LOST (see test_worker).
+    assert render_document_task.acks_late is True
+    assert render_document_task.reject_on_worker_lost is True
 
 
 def test_transient_errors_are_retried_then_recorded(queued, monkeypatch):

@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.tests.factories import FocalPointFactory
+from reports.content import note_content, note_problems
 from reports.models import DiscussionNote, RenderedDocument
 from reports.services import rendered_document_request_for_note
 from reports.tests.factories import DiscussionNoteFactory, PublishedNoteFactory
@@ -117,6 +118,24 @@ def test_writing_is_for_the_secretariat_only(client, secretariat_user, path, met
     assert getattr(client, method)(url).status_code in (200, 302)
 
 
+@pytest.mark.parametrize(
+    "path", ["/documents/{slug}/preview/", "/documents/{slug}/preview/document/"]
+)
+def test_the_preview_of_a_published_note_is_for_the_secretariat_only(
+    client, secretariat_user, path
+):
+    note = PublishedNoteFactory()
+    url = path.format(slug=note.slug)
+
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response.url.startswith("/accounts/login/")
+    client.force_login(FocalPointFactory())
+    assert client.get(url).status_code == 403
+    client.force_login(secretariat_user)
+    assert client.get(url).status_code == 200
+
+
 def test_unknown_note_is_404(client):
     assert client.get("/documents/IC-1999-1/").status_code == 404
 
@@ -193,6 +212,23 @@ def test_preview_shows_the_print_html_and_marker_problems(client, secretariat_us
     assert '<span class="para-number">3.</span> More.' in html
 
 
+def test_the_preview_page_lists_problems_without_printing_the_note(client, secretariat_user):
+    note = DiscussionNoteFactory(body="[[proposals year=2031]]\n\n[[attendance meeting=x]]")
+    client.force_login(secretariat_user)
+
+    response = client.get(f"/documents/{note.slug}/preview/")
+
+    assert [t.name for t in response.templates if t.name.startswith("reports/print/")] == []
+    assert note_problems(note) == note_content(note).problems
+    assert note_problems(note) == [
+        "There is no dialogue year 2031.",
+        "In [[attendance]], x is not a date written as YYYY-MM-DD.",
+    ]
+    page = response.content.decode()
+    for problem in note_problems(note):
+        assert problem in page
+
+
 def test_generate_refuses_a_note_with_broken_markers(client, secretariat_user):
     note = DiscussionNoteFactory(body="[[attendance meeting=1999-01-01]]")
     client.force_login(secretariat_user)
@@ -201,6 +237,26 @@ def test_generate_refuses_a_note_with_broken_markers(client, secretariat_user):
 
     assert "No meeting of IDM 2010 starts on 1999-01-01." in response.content.decode()
     assert not RenderedDocument.objects.exists()
+
+
+def test_a_superscript_digit_in_a_marker_is_a_problem_in_words_not_an_error(
+    client, secretariat_user
+):
+    note = DiscussionNoteFactory(body="[[attendance meeting=²]]")
+    problem = "In [[attendance]], ² is not a date written as YYYY-MM-DD."
+    client.force_login(secretariat_user)
+
+    preview = client.get(f"/documents/{note.slug}/preview/")
+    generate = client.post(f"/documents/{note.slug}/generate/", follow=True)
+    publish = client.post(f"/documents/{note.slug}/publish/", {"action": "publish"}, follow=True)
+
+    assert preview.status_code == 200
+    assert problem in preview.content.decode()
+    assert problem in generate.content.decode()
+    assert problem in publish.content.decode()
+    assert not RenderedDocument.objects.exists()
+    note.refresh_from_db()
+    assert note.status == DiscussionNote.Status.DRAFT
 
 
 def test_publish_and_back_to_draft(client, secretariat_user):
@@ -276,6 +332,35 @@ def test_changed_content_makes_a_new_version_and_the_old_one_stays_downloadable(
     assert client.get(old.get_download_url()).status_code == 200
     latest = client.get(f"/documents/{note.slug}/pdf/")
     assert latest["ETag"] == f'"{new.sha256}"'
+
+
+def test_going_back_to_earlier_content_makes_its_pdf_the_latest_everywhere(
+    client, secretariat_user, rendered, django_capture_on_commit_callbacks
+):
+    note = PublishedNoteFactory(body="Content A.")
+    first = rendered(note)
+    note.body = "Content B."
+    note.save(update_fields=["body"])
+    second = rendered(note)
+    note.body = "Content A."
+    note.save(update_fields=["body"])
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        again = rendered_document_request_for_note(note=note, user=secretariat_user)
+
+    assert callbacks == []  # A's PDF is reused, nothing is rendered
+    assert again.pk == first.pk
+    first.refresh_from_db()
+    assert first.requested_by == secretariat_user
+    assert first.requested_at > second.requested_at
+    assert RenderedDocument.objects.count() == 2
+    detail = client.get(note.get_absolute_url()).content.decode()
+    assert f'<a class="btn btn-primary" href="{first.get_download_url()}">' in detail
+    assert f'<a class="btn btn-primary" href="{second.get_download_url()}">' not in detail
+    assert client.get(f"/documents/{note.slug}/pdf/")["ETag"] == f'"{first.sha256}"'
+    library = client.get("/documents/").content.decode()
+    assert f'btn-outline-primary" href="{first.get_download_url()}"' in library
+    assert second.get_download_url() not in library
 
 
 def test_repeat_download_with_the_etag_costs_no_query_and_no_file_read(

@@ -11,7 +11,7 @@ from django.views.generic import FormView, TemplateView
 from accounts.roles import SecretariatRequiredMixin, is_secretariat
 
 from ..access import note_is_public, require_secretariat_unless
-from ..content import note_content
+from ..content import note_content, note_problems
 from ..forms import NoteForm
 from ..models import DiscussionNote
 from ..selectors import meeting_choices, note_get, rendered_document_list_for_note
@@ -91,7 +91,7 @@ class NoteUpdateView(NoteMixin, NoteFormView):
         return {**super().get_form_kwargs(), "instance": self.note}
 
 
-class NotePreviewView(NoteMixin, TemplateView):
+class NotePreviewView(SecretariatRequiredMixin, NoteMixin, TemplateView):
     """The page around the preview: problems with markers, and the way to the PDF."""
 
     template_name = "reports/note_preview.html"
@@ -99,12 +99,12 @@ class NotePreviewView(NoteMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["note"] = self.note
-        context["problems"] = note_content(self.note).problems
+        context["problems"] = note_problems(self.note)
         return context
 
 
 @method_decorator(xframe_options_sameorigin, name="dispatch")
-class NotePreviewDocumentView(NoteMixin, View):
+class NotePreviewDocumentView(SecretariatRequiredMixin, NoteMixin, View):
     """The very HTML the PDF is printed from, shown in the preview's frame."""
 
     def get(self, request, *args, **kwargs):

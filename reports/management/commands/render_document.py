@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from reports.models import DiscussionNote, RenderedDocument
+from reports.models import DiscussionNote, RenderedDocument, symbol_to_slug
 from reports.selectors import note_get
 from reports.services import rendered_document_render_now, rendered_document_request_for_note
 
@@ -20,7 +20,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, symbol, output, **options):
         try:
-            note = note_get(slug=symbol.replace("/", "-"))
+            note = note_get(slug=symbol_to_slug(symbol))
         except DiscussionNote.DoesNotExist as exc:
             raise CommandError(f"There is no discussion note {symbol}.") from exc
         try:
