@@ -57,13 +57,26 @@ CONSULTATION_EDITABLE_FIELDS = (
 )
 
 
+# What the declared result rests on: they stay as they were once it is declared.
+CONSULTATION_FIELDS_FIXED_BY_RESULT = ("target_year", "opens_at", "closes_at")
+
+
+@transaction.atomic
 def consultation_update(*, consultation: Consultation, **fields) -> Consultation:
+    """Changes a consultation; once its result is declared, not its year or voting window."""
     unknown = set(fields) - set(CONSULTATION_EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"Not editable: {', '.join(sorted(unknown))}")
-    new_year = fields.get("target_year", consultation.target_year)
-    if consultation.is_published and new_year != consultation.target_year:
-        raise ValidationError(_("The result is published: the target year cannot change."))
+    # The row as stored, locked against a simultaneous declaration of the result:
+    # the object passed in may already carry the new values (the admin's does).
+    stored = Consultation.objects.select_for_update(no_key=True).get(pk=consultation.pk)
+    if stored.selected_proposal_id is not None and any(
+        name in fields and fields[name] != getattr(stored, name)
+        for name in CONSULTATION_FIELDS_FIXED_BY_RESULT
+    ):
+        raise ValidationError(
+            _("The result is declared: the year and the voting window cannot change.")
+        )
     for name, value in fields.items():
         setattr(consultation, name, value)
     consultation.full_clean()
