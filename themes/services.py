@@ -198,10 +198,11 @@ def vote_cast(
         )
         if vote is None:
             return _vote_insert(consultation, state, proposal, user, now)
+        if vote.proposal_id == proposal.pk:
+            # Whoever recorded it, the state's vote already is the user's choice.
+            return VoteOutcome(vote, VoteResult.UNCHANGED)
         if vote.proposal_id != seen_proposal_id:
             return VoteOutcome(vote, VoteResult.CONFLICT)
-        if vote.proposal_id == proposal.pk:
-            return VoteOutcome(vote, VoteResult.UNCHANGED)
         if not consultation.allow_vote_change:
             raise ValidationError(_("Your state has voted and this consultation allows no change."))
         previous_id = vote.proposal_id
@@ -232,6 +233,9 @@ def _vote_insert(consultation, state, proposal, user, now) -> VoteOutcome:
             )
     except IntegrityError:
         vote = Vote.objects.get(consultation=consultation, member_state=state)
+        # A double submit, or a colleague who chose the same: the choice is recorded.
+        if vote.proposal_id == proposal.pk:
+            return VoteOutcome(vote, VoteResult.UNCHANGED)
         return VoteOutcome(vote, VoteResult.CONFLICT)
     VoteEvent.objects.create(
         consultation=consultation, member_state=state, user=user, to_proposal=proposal, at=now
