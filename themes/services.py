@@ -299,10 +299,11 @@ def suggestion_add_to_ballot(*, suggestion_id: int, user) -> Proposal:
 
 @transaction.atomic
 def suggestion_decline(*, suggestion_id: int, user, reason: str) -> Suggestion:
+    """Raises Suggestion.DoesNotExist for an unknown suggestion, ValidationError for a refusal."""
+    suggestion = _lock_pending_suggestion(suggestion_id)
     reason = reason.strip()
     if not reason:
         raise ValidationError(_("Give the reason for declining: the suggesting state will see it."))
-    suggestion = _lock_pending_suggestion(suggestion_id)
     suggestion.status = Suggestion.Status.DECLINED
     suggestion.decline_reason = reason
     suggestion.reviewed_by, suggestion.reviewed_at = user, timezone.now()

@@ -149,7 +149,7 @@ class SuggestionDeclineView(SecretariatRequiredMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, pk):
-        reason = DeclineForm(request.POST).data.get("reason", "")
+        reason = request.POST.get("reason", "")
         try:
             suggestion = suggestion_decline(suggestion_id=pk, user=request.user, reason=reason)
         except Suggestion.DoesNotExist as exc:
