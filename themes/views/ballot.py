@@ -63,10 +63,12 @@ class ConsultationDetailView(ConsultationReaderMixin, TemplateView):
             vote = vote_for_state(consultation=consultation, member_state=state)
         is_open = consultation.is_open()
         may_vote = is_open and state.is_member and (vote is None or consultation.allow_vote_change)
-        detail_url = reverse("themes:consultation_detail", args=[consultation.pk])
+        # The state voted and may not change it: said instead of showing the ballot.
+        vote_is_final = is_open and state.is_member and vote is not None and not may_vote
         return {
             "member_state": state,
             "vote": vote,
+            "vote_is_final": vote_is_final,
             "vote_form": VoteForm(
                 initial={
                     "proposal": vote.proposal_id if vote else None,
@@ -84,7 +86,6 @@ class ConsultationDetailView(ConsultationReaderMixin, TemplateView):
             )
             if is_open
             else None,
-            "detail_url": detail_url,
         }
 
 
