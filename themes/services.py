@@ -16,7 +16,8 @@ from workshops.services import dialogue_year_theme_set
 from .models import Consultation, Proposal, Suggestion, Vote, VoteEvent
 
 
-def _when(moment: datetime.datetime) -> str:
+def format_when(moment: datetime.datetime) -> str:
+    """A moment as the portal shows it in messages: local time, the locale's format."""
     return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
 
 
@@ -147,12 +148,12 @@ def _check_voting_window(consultation: Consultation, now: datetime.datetime) -> 
     if not consultation.has_opened(now):
         raise ValidationError(
             _("Voting opens on %(when)s. Your vote was not recorded.")
-            % {"when": _when(consultation.opens_at)}
+            % {"when": format_when(consultation.opens_at)}
         )
     if consultation.is_closed(now):
         raise ValidationError(
             _("Voting closed on %(when)s. Your vote was not recorded.")
-            % {"when": _when(consultation.closes_at)}
+            % {"when": format_when(consultation.closes_at)}
         )
 
 

@@ -5,7 +5,6 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -22,7 +21,7 @@ from ..selectors import (
     suggestion_list,
     vote_for_state,
 )
-from ..services import VoteResult, suggestion_submit, vote_cast
+from ..services import VoteResult, format_when, suggestion_submit, vote_cast
 from .access import ConsultationReaderMixin
 
 
@@ -100,7 +99,7 @@ def _vote_message(outcome) -> tuple[int, str]:
         return messages.INFO, _("Your state's vote for “%(proposal)s” stands.") % names
     names.update(
         who=vote.cast_by.get_full_name() or vote.cast_by.username,
-        when=formats.date_format(timezone.localtime(vote.cast_at), "DATETIME_FORMAT"),
+        when=format_when(vote.cast_at),
     )
     return messages.WARNING, _(
         "%(who)s, a focal point of your state, recorded the state's vote for “%(proposal)s” "
