@@ -1,14 +1,29 @@
 from django.contrib import admin
 
-from accounts.roles import is_secretariat
-
+from . import services
 from .models import Consultation, Proposal, Suggestion, Vote, VoteEvent
 
 
+def _ballot_is_closed(consultation) -> bool:
+    return consultation is not None and consultation.is_closed()
+
+
 class ProposalInline(admin.StackedInline):
+    """Proposals join a ballot through the portal, which numbers them and checks it is open."""
+
     model = Proposal
     extra = 0
     autocomplete_fields = ("member_state",)
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    # obj is the consultation: once voting has closed, its ballot is kept as voted on.
+    def has_change_permission(self, request, obj=None):
+        return not _ballot_is_closed(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not _ballot_is_closed(obj) and super().has_delete_permission(request, obj)
 
 
 @admin.register(Consultation)
@@ -29,10 +44,26 @@ class ConsultationAdmin(admin.ModelAdmin):
         "result_published_at",
     )
 
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        if obj is not None and obj.selected_proposal_id is not None:
+            # The declared result fixes them; the service would refuse a change.
+            fields = (*fields, *services.CONSULTATION_FIELDS_FIXED_BY_RESULT)
+        return fields
+
     def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
-        super().save_model(request, obj, form, change)
+        # Through the services, which hold the rules of a consultation.
+        fields = {
+            name: form.cleaned_data[name]
+            for name in services.CONSULTATION_EDITABLE_FIELDS
+            if name in form.cleaned_data
+        }
+        if change:
+            services.consultation_update(consultation=obj, **fields)
+        else:
+            created = services.consultation_create(user=request.user, **fields)
+            obj.pk = created.pk
+            obj._state.adding = False
 
 
 @admin.register(Proposal)
@@ -42,16 +73,20 @@ class ProposalAdmin(admin.ModelAdmin):
     search_fields = ("title", "summary", "full_text")
     list_select_related = ("consultation", "member_state")
 
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        closed = obj is not None and _ballot_is_closed(obj.consultation)
+        return not closed and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        closed = obj is not None and _ballot_is_closed(obj.consultation)
+        return not closed and super().has_delete_permission(request, obj)
+
 
 class ReadOnlyAdmin(admin.ModelAdmin):
     """The secretariat reads these records; they change only through the portal's services."""
-
-    # The Secretariat group carries no model permissions: the role decides.
-    def has_module_permission(self, request):
-        return is_secretariat(request.user) or super().has_module_permission(request)
-
-    def has_view_permission(self, request, obj=None):
-        return is_secretariat(request.user) or super().has_view_permission(request, obj)
 
     def has_add_permission(self, request):
         return False

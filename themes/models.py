@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.fields import acting_user_field
-from idm_portal.history import AppendOnlyModel, HistoryIsAppendOnly
+from idm_portal.history import AppendOnlyModel
 
 
 class Consultation(models.Model):
@@ -175,10 +175,6 @@ class Vote(models.Model):
 
     def __str__(self):
         return f"{self.member_state}: {self.proposal}"
-
-
-# Kept under its old name: the vote history was the first append-only history.
-VoteHistoryIsAppendOnly = HistoryIsAppendOnly
 
 
 class VoteEvent(AppendOnlyModel):

@@ -16,7 +16,8 @@ from workshops.services import dialogue_year_theme_set
 from .models import Consultation, Proposal, Suggestion, Vote, VoteEvent
 
 
-def _when(moment: datetime.datetime) -> str:
+def format_when(moment: datetime.datetime) -> str:
+    """A moment as the portal shows it in messages: local time, the locale's format."""
     return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
 
 
@@ -57,13 +58,26 @@ CONSULTATION_EDITABLE_FIELDS = (
 )
 
 
+# What the declared result rests on: they stay as they were once it is declared.
+CONSULTATION_FIELDS_FIXED_BY_RESULT = ("target_year", "opens_at", "closes_at")
+
+
+@transaction.atomic
 def consultation_update(*, consultation: Consultation, **fields) -> Consultation:
+    """Changes a consultation; once its result is declared, not its year or voting window."""
     unknown = set(fields) - set(CONSULTATION_EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"Not editable: {', '.join(sorted(unknown))}")
-    new_year = fields.get("target_year", consultation.target_year)
-    if consultation.is_published and new_year != consultation.target_year:
-        raise ValidationError(_("The result is published: the target year cannot change."))
+    # The row as stored, locked against a simultaneous declaration of the result:
+    # the object passed in may already carry the new values (the admin's does).
+    stored = Consultation.objects.select_for_update(no_key=True).get(pk=consultation.pk)
+    if stored.selected_proposal_id is not None and any(
+        name in fields and fields[name] != getattr(stored, name)
+        for name in CONSULTATION_FIELDS_FIXED_BY_RESULT
+    ):
+        raise ValidationError(
+            _("The result is declared: the year and the voting window cannot change.")
+        )
     for name, value in fields.items():
         setattr(consultation, name, value)
     consultation.full_clean()
@@ -134,12 +148,12 @@ def _check_voting_window(consultation: Consultation, now: datetime.datetime) -> 
     if not consultation.has_opened(now):
         raise ValidationError(
             _("Voting opens on %(when)s. Your vote was not recorded.")
-            % {"when": _when(consultation.opens_at)}
+            % {"when": format_when(consultation.opens_at)}
         )
     if consultation.is_closed(now):
         raise ValidationError(
             _("Voting closed on %(when)s. Your vote was not recorded.")
-            % {"when": _when(consultation.closes_at)}
+            % {"when": format_when(consultation.closes_at)}
         )
 
 
@@ -185,10 +199,11 @@ def vote_cast(
         )
         if vote is None:
             return _vote_insert(consultation, state, proposal, user, now)
+        if vote.proposal_id == proposal.pk:
+            # Whoever recorded it, the state's vote already is the user's choice.
+            return VoteOutcome(vote, VoteResult.UNCHANGED)
         if vote.proposal_id != seen_proposal_id:
             return VoteOutcome(vote, VoteResult.CONFLICT)
-        if vote.proposal_id == proposal.pk:
-            return VoteOutcome(vote, VoteResult.UNCHANGED)
         if not consultation.allow_vote_change:
             raise ValidationError(_("Your state has voted and this consultation allows no change."))
         previous_id = vote.proposal_id
@@ -219,6 +234,9 @@ def _vote_insert(consultation, state, proposal, user, now) -> VoteOutcome:
             )
     except IntegrityError:
         vote = Vote.objects.get(consultation=consultation, member_state=state)
+        # A double submit, or a colleague who chose the same: the choice is recorded.
+        if vote.proposal_id == proposal.pk:
+            return VoteOutcome(vote, VoteResult.UNCHANGED)
         return VoteOutcome(vote, VoteResult.CONFLICT)
     VoteEvent.objects.create(
         consultation=consultation, member_state=state, user=user, to_proposal=proposal, at=now
@@ -282,10 +300,11 @@ def suggestion_add_to_ballot(*, suggestion_id: int, user) -> Proposal:
 
 @transaction.atomic
 def suggestion_decline(*, suggestion_id: int, user, reason: str) -> Suggestion:
+    """Raises Suggestion.DoesNotExist for an unknown suggestion, ValidationError for a refusal."""
+    suggestion = _lock_pending_suggestion(suggestion_id)
     reason = reason.strip()
     if not reason:
         raise ValidationError(_("Give the reason for declining: the suggesting state will see it."))
-    suggestion = _lock_pending_suggestion(suggestion_id)
     suggestion.status = Suggestion.Status.DECLINED
     suggestion.decline_reason = reason
     suggestion.reviewed_by, suggestion.reviewed_at = user, timezone.now()

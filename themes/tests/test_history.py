@@ -3,7 +3,8 @@
 import pytest
 from django.db import DatabaseError, connection, transaction
 
-from themes.models import VoteEvent, VoteHistoryIsAppendOnly
+from idm_portal.history import HistoryIsAppendOnly
+from themes.models import VoteEvent
 from themes.services import vote_cast
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +20,7 @@ def event(ballot, ghana_focal_point):
 def test_an_entry_cannot_be_saved_again(event, ballot):
     event.to_proposal = ballot[2]
 
-    with pytest.raises(VoteHistoryIsAppendOnly):
+    with pytest.raises(HistoryIsAppendOnly):
         event.save()
 
     event.refresh_from_db()
@@ -27,16 +28,16 @@ def test_an_entry_cannot_be_saved_again(event, ballot):
 
 
 def test_an_entry_cannot_be_deleted(event):
-    with pytest.raises(VoteHistoryIsAppendOnly):
+    with pytest.raises(HistoryIsAppendOnly):
         event.delete()
 
     assert VoteEvent.objects.count() == 1
 
 
 def test_bulk_update_and_delete_are_refused(event, ballot):
-    with pytest.raises(VoteHistoryIsAppendOnly):
+    with pytest.raises(HistoryIsAppendOnly):
         VoteEvent.objects.filter(pk=event.pk).update(to_proposal=ballot[2])
-    with pytest.raises(VoteHistoryIsAppendOnly):
+    with pytest.raises(HistoryIsAppendOnly):
         VoteEvent.objects.all().delete()
 
     assert list(VoteEvent.objects.values_list("to_proposal", flat=True)) == [ballot[1].pk]

@@ -331,6 +331,15 @@ def test_a_declined_suggestion_shows_its_reason_to_the_suggesting_state(
     assert "Reason: Already covered by the first proposal." in state_page
 
 
+@pytest.mark.parametrize("reason", ["", "Covered already."])
+def test_declining_an_unknown_suggestion_is_404(client, secretariat_user, reason):
+    client.force_login(secretariat_user)
+
+    response = client.post("/themes/suggestions/999999/decline/", {"reason": reason})
+
+    assert response.status_code == 404
+
+
 def test_declaring_the_result_sets_the_theme_of_the_target_year(
     client, secretariat_user, ghana_focal_point
 ):

@@ -83,6 +83,30 @@ def test_two_first_votes_racing_to_the_insert_leave_one_vote(
     assert VoteEvent.objects.get().user == vote.cast_by
 
 
+def test_a_double_click_racing_to_the_insert_is_one_vote_and_not_a_conflict(
+    ballot, ghana_focal_point
+):
+    consultation, first, _second = ballot
+    both_found_no_vote = threading.Barrier(2, timeout=10)
+    real_insert = services._vote_insert
+
+    def insert_when_both_are_ready(*args):
+        both_found_no_vote.wait()
+        return real_insert(*args)
+
+    def click():
+        return vote_cast(
+            consultation_id=consultation.pk, proposal_id=first.pk, user=ghana_focal_point
+        )
+
+    with mock.patch.object(services, "_vote_insert", insert_when_both_are_ready):
+        outcomes = run_at_once([click, click])
+
+    assert sorted(o.result.value for o in outcomes) == ["cast", "unchanged"]
+    assert list(Vote.objects.values_list("proposal_id", flat=True)) == [first.pk]
+    assert VoteEvent.objects.count() == 1
+
+
 def test_two_changes_at_once_apply_one_and_report_the_other(
     ballot, ghana_focal_point, second_ghana_focal_point
 ):

@@ -78,6 +78,49 @@ def test_voting_again_for_the_same_proposal_changes_nothing(ballot, ghana_focal_
     assert VoteEvent.objects.count() == 1
 
 
+def test_a_double_submit_of_a_first_vote_records_it_once(ballot, ghana_focal_point):
+    consultation, first, _second = ballot
+    cast = vote_cast(consultation_id=consultation.pk, proposal_id=first.pk, user=ghana_focal_point)
+
+    # The same form, posted again: it still says the state had not voted.
+    again = vote_cast(
+        consultation_id=consultation.pk,
+        proposal_id=first.pk,
+        user=ghana_focal_point,
+        seen_proposal_id=None,
+    )
+
+    assert (cast.result, again.result) == (VoteResult.CAST, VoteResult.UNCHANGED)
+    assert again.vote.pk == cast.vote.pk
+    assert list(Vote.objects.values_list("proposal_id", flat=True)) == [first.pk]
+    assert history(consultation) == [("Ghana", ghana_focal_point.username, None, first.pk)]
+
+
+def test_a_stale_form_choosing_what_a_colleague_recorded_is_unchanged(
+    ballot, ghana_focal_point, second_ghana_focal_point
+):
+    consultation, first, second = ballot
+    vote_cast(consultation_id=consultation.pk, proposal_id=first.pk, user=ghana_focal_point)
+    vote_cast(
+        consultation_id=consultation.pk,
+        proposal_id=second.pk,
+        user=ghana_focal_point,
+        seen_proposal_id=first.pk,
+    )
+
+    # The colleague's form still shows the first vote; they choose the second too.
+    outcome = vote_cast(
+        consultation_id=consultation.pk,
+        proposal_id=second.pk,
+        user=second_ghana_focal_point,
+        seen_proposal_id=first.pk,
+    )
+
+    assert outcome.result is VoteResult.UNCHANGED
+    assert (outcome.vote.proposal_id, outcome.vote.cast_by) == (second.pk, ghana_focal_point)
+    assert VoteEvent.objects.count() == 2
+
+
 def test_a_stale_form_does_not_overwrite_the_vote_a_colleague_recorded(
     ballot, ghana_focal_point, second_ghana_focal_point
 ):

@@ -5,7 +5,6 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -22,7 +21,7 @@ from ..selectors import (
     suggestion_list,
     vote_for_state,
 )
-from ..services import VoteResult, suggestion_submit, vote_cast
+from ..services import VoteResult, format_when, suggestion_submit, vote_cast
 from .access import ConsultationReaderMixin
 
 
@@ -63,10 +62,12 @@ class ConsultationDetailView(ConsultationReaderMixin, TemplateView):
             vote = vote_for_state(consultation=consultation, member_state=state)
         is_open = consultation.is_open()
         may_vote = is_open and state.is_member and (vote is None or consultation.allow_vote_change)
-        detail_url = reverse("themes:consultation_detail", args=[consultation.pk])
+        # The state voted and may not change it: said instead of showing the ballot.
+        vote_is_final = is_open and state.is_member and vote is not None and not may_vote
         return {
             "member_state": state,
             "vote": vote,
+            "vote_is_final": vote_is_final,
             "vote_form": VoteForm(
                 initial={
                     "proposal": vote.proposal_id if vote else None,
@@ -84,7 +85,6 @@ class ConsultationDetailView(ConsultationReaderMixin, TemplateView):
             )
             if is_open
             else None,
-            "detail_url": detail_url,
         }
 
 
@@ -99,7 +99,7 @@ def _vote_message(outcome) -> tuple[int, str]:
         return messages.INFO, _("Your state's vote for “%(proposal)s” stands.") % names
     names.update(
         who=vote.cast_by.get_full_name() or vote.cast_by.username,
-        when=formats.date_format(timezone.localtime(vote.cast_at), "DATETIME_FORMAT"),
+        when=format_when(vote.cast_at),
     )
     return messages.WARNING, _(
         "%(who)s, a focal point of your state, recorded the state's vote for “%(proposal)s” "

@@ -23,6 +23,7 @@ from ..selectors import (
 )
 from ..services import (
     CONSULTATION_EDITABLE_FIELDS,
+    CONSULTATION_FIELDS_FIXED_BY_RESULT,
     consultation_create,
     consultation_result_declare,
     consultation_result_publish,
@@ -92,9 +93,22 @@ class ConsultationEditView(SecretariatConsultationMixin, FormView):
     def get_initial(self):
         return {name: getattr(self.consultation, name) for name in CONSULTATION_EDITABLE_FIELDS}
 
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        if self.consultation.selected_proposal_id is not None:
+            # Shown, not posted: the declared result fixes them.
+            for name in CONSULTATION_FIELDS_FIXED_BY_RESULT:
+                form.fields[name].disabled = True
+        return form
+
     def form_valid(self, form):
+        fields = {
+            name: value
+            for name, value in form.cleaned_data.items()
+            if not form.fields[name].disabled
+        }
         try:
-            consultation_update(consultation=self.consultation, **form.cleaned_data)
+            consultation_update(consultation=self.consultation, **fields)
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
@@ -135,7 +149,7 @@ class SuggestionDeclineView(SecretariatRequiredMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, pk):
-        reason = DeclineForm(request.POST).data.get("reason", "")
+        reason = request.POST.get("reason", "")
         try:
             suggestion = suggestion_decline(suggestion_id=pk, user=request.user, reason=reason)
         except Suggestion.DoesNotExist as exc:
