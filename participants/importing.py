@@ -48,6 +48,11 @@ HEADER_BY_KEY = {column.key: column.header for column in COLUMNS}
 PERSON_FIELDS = ("honorific", "first_name", "last_name", "email", "job_title")
 UPDATABLE_PERSON_FIELDS = ("honorific", "first_name", "last_name", "job_title")
 REGISTRATION_FIELDS = ("category", "member_state_id", "organization_id", "role", "status")
+# The longest text each column may hold, as the register's columns are declared.
+MAX_LENGTHS = {
+    **{name: Participant._meta.get_field(name).max_length for name in PERSON_FIELDS},
+    "organization": Organization._meta.get_field("name").max_length,
+}
 
 
 class _EmailValidator(EmailValidator):
@@ -276,11 +281,12 @@ class _Planner:
 
     def plan_row(self, number: int, row: dict[str, str]) -> None:
         problems_before = len(self.preview.problems)
+        too_long = self.too_long(number, row)
         for key in ("first_name", "last_name"):
             if not row[key]:
                 self.problem(number, key, _("This cell is empty; a name is required."))
         email = row["email"].lower()
-        if email:
+        if email and "email" not in too_long:
             try:
                 _validate_email(email)
             except ValidationError:
@@ -307,6 +313,22 @@ class _Planner:
         if person is None:
             return
         self.plan_registration(person, category, state, organization, role, status)
+
+    def too_long(self, number, row) -> set[str]:
+        """Reports the cells longer than the register can keep; returns their columns."""
+        found = set()
+        for key, limit in MAX_LENGTHS.items():
+            # An organization's name is kept with its spaces tidied, as `organization` does.
+            value = " ".join(row[key].split()) if key == "organization" else row[key]
+            if len(value) > limit:
+                found.add(key)
+                self.problem(
+                    number,
+                    key,
+                    _("At most %(max)d characters; this cell has %(count)d.")
+                    % {"max": limit, "count": len(value)},
+                )
+        return found
 
     def category(self, number, row) -> str | None:
         if not row["category"]:
@@ -366,6 +388,8 @@ class _Planner:
         key = name.lower()
         if key in self.organizations:
             return self.organizations[key]
+        if len(name) > MAX_LENGTHS["organization"]:
+            return None  # reported by `too_long`; never planned for creation
         if key not in self.plan.new_organizations:
             kind = category if category in ORGANIZATION_KINDS else Organization.Kind.OTHER.value
             self.plan.new_organizations[key] = _New((name, kind))

@@ -151,6 +151,41 @@ def test_a_file_with_bad_rows_writes_nothing_at_all(meeting):
     assert messages[10].startswith("“Diplomat” is not a category. Use one of: Government,")
 
 
+def test_cells_longer_than_the_register_keeps_are_problems_and_nothing_is_written(meeting):
+    long_email = "a" * 64 + "@" + ".".join(["b" * 61] * 3) + ".info"  # 255 characters
+    rows = [
+        ["H" * 33, "F" * 101, "L" * 101, long_email, "J" * 256, "Academia", "", "O" * 256, "", ""],
+        # The limits themselves are fine; an organization's spaces are tidied first.
+        [
+            "H" * 32,
+            "F" * 100,
+            "L" * 100,
+            "",
+            "J" * 255,
+            "Academia",
+            "",
+            "O" * 127 + "   " + "O" * 127,
+            "",
+            "",
+        ],
+    ]
+    before = snapshot()
+
+    preview = run(meeting, rows)
+
+    assert not preview.written
+    assert snapshot() == before
+    assert preview.organizations_to_create == 1  # the second row's, not the first's
+    assert [(p.row, p.column, p.message) for p in preview.problems] == [
+        (2, "Honorific", "At most 32 characters; this cell has 33."),
+        (2, "First name", "At most 100 characters; this cell has 101."),
+        (2, "Last name", "At most 100 characters; this cell has 101."),
+        (2, "Email", "At most 254 characters; this cell has 255."),
+        (2, "Job title", "At most 255 characters; this cell has 256."),
+        (2, "Organization", "At most 255 characters; this cell has 256."),
+    ]
+
+
 def test_missing_and_unknown_columns_are_reported_on_row_1(meeting):
     preview = run(meeting, [["Ana", "x"]], headers=["First name", "Shoe size"])
 
