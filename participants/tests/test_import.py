@@ -6,6 +6,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
+from participants import spreadsheets
 from participants.importing import ImportProblem, participants_import
 from participants.models import (
     Organization,
@@ -14,7 +15,7 @@ from participants.models import (
     Registration,
     RegistrationChange,
 )
-from participants.spreadsheets import HEADERS, csv_bytes, read_table
+from participants.spreadsheets import HEADERS, SpreadsheetError, csv_bytes, read_table
 from participants.tests.factories import (
     OrganizationFactory,
     ParticipantFactory,
@@ -337,6 +338,47 @@ def test_an_unreadable_file_is_refused_with_a_message(client, meeting, secretari
 
     assert "old Excel (.xls) file" in response.content.decode()
     assert ParticipantImport.objects.count() == 0
+
+
+def test_a_truncated_xlsx_file_is_refused_with_a_message(client, meeting, secretariat_user):
+    client.force_login(secretariat_user)
+    content = xlsx(GOOD_ROWS)
+
+    response = upload(client, meeting, content[: len(content) // 2], "participants.xlsx")
+
+    assert response.status_code == 200
+    assert "The XLSX file cannot be read; is it damaged?" in response.content.decode()
+    assert ParticipantImport.objects.count() == 0
+
+
+@pytest.mark.parametrize("content", [xlsx, csv_bytes], ids=["xlsx", "csv"])
+def test_a_file_with_too_many_rows_is_refused_without_reading_it_all(monkeypatch, content):
+    monkeypatch.setattr(spreadsheets, "MAX_ROWS", 3)
+    read = []
+    real_cell_text = spreadsheets._cell_text
+    monkeypatch.setattr(
+        spreadsheets, "_cell_text", lambda value: read.append(value) or real_cell_text(value)
+    )
+    rows = [[f"First {n}", f"Last {n}", "Other"] for n in range(1, 101)]
+
+    with pytest.raises(SpreadsheetError) as raised:
+        read_table(content(rows))
+
+    assert str(raised.value) == "The file has more than 3 rows; import at most 3 at a time."
+    if content is xlsx:  # header and rows 1 to 4 only, each 10 cells wide
+        assert len(read) == 5 * len(HEADERS)
+
+
+def test_empty_rows_after_the_last_allowed_row_are_no_reason_to_refuse(monkeypatch):
+    monkeypatch.setattr(spreadsheets, "MAX_ROWS", 3)
+    rows = [[f"First {n}", f"Last {n}", "Other"] for n in range(1, 4)]
+
+    assert read_table(xlsx([*rows, *[[""]] * 50])) == [
+        HEADERS,
+        *(row + [""] * (len(HEADERS) - 3) for row in rows),
+    ]
+    with pytest.raises(SpreadsheetError):
+        read_table(xlsx([*rows, [], [], ["", "Late", "Row"]]))
 
 
 def test_import_template_has_the_documented_columns(client, secretariat_user):
