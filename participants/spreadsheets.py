@@ -119,7 +119,7 @@ def header_key(header: str) -> str | None:
     return HEADER_ALIASES.get(normal)
 
 
-def read_table(content: bytes, file_name: str = "") -> list[list[str]]:
+def read_table(content: bytes) -> list[list[str]]:
     """The rows of a CSV or XLSX file as text, header row first, trailing empty rows dropped."""
     if content.startswith(b"PK\x03\x04"):
         rows = _read_xlsx(content)

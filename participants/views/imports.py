@@ -25,7 +25,7 @@ class ImportUploadView(SecretariatRequiredMixin, MeetingMixin, FormView):
     def form_valid(self, form):
         upload = form.cleaned_data["file"]
         try:
-            table = read_table(upload.read(), upload.name)
+            table = read_table(upload.read())
         except SpreadsheetError as error:
             form.add_error("file", str(error))
             return self.form_invalid(form)
