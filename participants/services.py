@@ -81,6 +81,15 @@ def organization_get_or_create(*, name: str, kind: str) -> Organization:
     return Organization.objects.create(name=name, kind=kind)
 
 
+def _affiliated_organization(
+    organization: Organization | None, new_organization: str, category: str
+) -> Organization | None:
+    """The organization picked, or the one named by `new_organization` (created if new)."""
+    if new_organization.strip() and category != Category.GOVERNMENT:
+        return organization_get_or_create(name=new_organization, kind=category)
+    return organization
+
+
 def _record(registration, action, changes, user) -> RegistrationChange:
     return RegistrationChange.objects.create(
         registration=registration, action=action, changes=changes, changed_by=user
@@ -120,10 +129,13 @@ def registration_create(
     organization: Organization | None,
     role: str,
     status: str = Registration.Status.REGISTERED,
+    new_organization: str = "",
     user=None,
 ) -> Registration:
     """Registers a person (an existing one, or a new one) for a meeting.
 
+    `new_organization`, a name, stands for `organization`: the organization of the
+    register with that name, else a new one, created only if the registration is.
     Raises AlreadyRegistered when that person is registered for the meeting already.
     """
     if participant is not None:
@@ -135,6 +147,7 @@ def registration_create(
         if existing is not None:
             raise AlreadyRegistered(existing)
     participant = _person_create_or_refresh(person, participant)
+    organization = _affiliated_organization(organization, new_organization, category)
     registration = Registration(
         meeting=meeting,
         participant=participant,
@@ -167,11 +180,17 @@ def registration_update(
     organization: Organization | None,
     role: str,
     status: str,
+    new_organization: str = "",
     user=None,
 ) -> Registration:
-    """Edits a registration and its person; records the fields that changed."""
+    """Edits a registration and its person; records the fields that changed.
+
+    `new_organization` is as for `registration_create`: created only if the edit is saved.
+    """
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     participant = Participant.objects.select_for_update().get(pk=registration.participant_id)
+    # Rolled back with the rest if the edit is refused below.
+    organization = _affiliated_organization(organization, new_organization, category)
     wanted = {
         "category": category,
         "member_state_id": member_state.pk if member_state and category == "government" else None,
