@@ -29,6 +29,7 @@ from .models import (
     MemberState,
     Organization,
     Participant,
+    ParticipantImport,
     Registration,
     RegistrationChange,
 )
@@ -585,3 +586,45 @@ def participants_import(
             return preview
         preview.written = True
     return preview
+
+
+# The web import: a file is stored at upload, then applied once on confirmation. ---------
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    stored: ParticipantImport
+    # What the file changed, or why it could not be written; None if it was applied before.
+    preview: ImportPreview | None
+
+    @property
+    def already_imported(self) -> bool:
+        return self.preview is None
+
+
+def participant_import_store(
+    *, meeting, file_name: str, table: list[list[str]], user
+) -> ParticipantImport:
+    """Keeps an uploaded file's rows until the user confirms the import."""
+    return ParticipantImport.objects.create(
+        meeting=meeting, file_name=file_name[:255], rows=table, uploaded_by=user
+    )
+
+
+@transaction.atomic
+def participant_import_apply(*, pk: int, meeting, user) -> ImportOutcome:
+    """Writes a stored file into the register, once: the stored row is locked first, so
+    two confirmations at the same moment import it once, and the second one is told so.
+
+    Raises ParticipantImport.DoesNotExist if the meeting has no such upload.
+    """
+    stored = ParticipantImport.objects.select_for_update().get(pk=pk, meeting=meeting)
+    if stored.applied_at is not None:
+        return ImportOutcome(stored=stored, preview=None)
+    preview = participants_import(meeting=meeting, table=stored.rows, user=user, commit=True)
+    if preview.ok:
+        # The people's data is in the register now; the upload keeps only its name and dates.
+        stored.applied_at = timezone.now()
+        stored.rows = []
+        stored.save(update_fields=["applied_at", "rows"])
+    return ImportOutcome(stored=stored, preview=preview)

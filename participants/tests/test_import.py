@@ -1,13 +1,20 @@
 import io
+import threading
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from participants import spreadsheets
-from participants.importing import ImportProblem, participants_import
+from participants.importing import (
+    ImportProblem,
+    participant_import_apply,
+    participant_import_store,
+    participants_import,
+)
 from participants.models import (
     Organization,
     Participant,
@@ -313,6 +320,86 @@ def test_web_import_previews_then_writes_on_confirmation(client, meeting, secret
     assert stored.rows == []  # the people's data now lives in the register only
     client.post(preview_url)  # a second click
     assert Registration.objects.count() == 4
+
+
+def test_a_stored_file_is_applied_once_even_if_confirmed_twice(meeting, secretariat_user):
+    rows = [row[:3] + [""] + row[4:] for row in GOOD_ROWS]  # nobody has an email
+    stored = participant_import_store(
+        meeting=meeting, file_name="participants.csv", table=table(rows), user=secretariat_user
+    )
+
+    first = participant_import_apply(pk=stored.pk, meeting=meeting, user=secretariat_user)
+    before = snapshot()
+    second = participant_import_apply(pk=stored.pk, meeting=meeting, user=secretariat_user)
+
+    assert not first.already_imported
+    assert (first.preview.written, first.preview.registrations_to_create) == (True, 4)
+    assert second.already_imported
+    assert second.preview is None
+    assert snapshot() == before
+    assert Registration.objects.filter(meeting=meeting, created_by=secretariat_user).count() == 4
+    stored.refresh_from_db()
+    assert stored.applied_at is not None
+    assert stored.rows == []
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="SQLite has no row locks: it serializes writers"
+)
+def test_two_confirmations_at_the_same_moment_import_the_file_once(secretariat_user):
+    meeting = MeetingFactory()
+    rows = [["", "Mei", "Chen", "", "", "Academia", "", "New Institute", "", ""]]
+    stored = participant_import_store(
+        meeting=meeting, file_name="p.csv", table=table(rows), user=secretariat_user
+    )
+    start = threading.Barrier(2)
+    outcomes = []
+
+    def confirm():
+        try:
+            start.wait()
+            outcomes.append(
+                participant_import_apply(pk=stored.pk, meeting=meeting, user=secretariat_user)
+            )
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=confirm) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(outcome.already_imported for outcome in outcomes) == [False, True]
+    assert Registration.objects.filter(meeting=meeting).count() == 1
+    assert Participant.objects.filter(last_name="Chen").count() == 1
+
+
+def test_a_stored_file_with_bad_rows_stays_unapplied(meeting, secretariat_user):
+    rows = [["", "Bad", "Row", "", "", "Government", "Atlantis", "", "", ""]]
+    stored = participant_import_store(
+        meeting=meeting, file_name="bad.csv", table=table(rows), user=secretariat_user
+    )
+
+    outcome = participant_import_apply(pk=stored.pk, meeting=meeting, user=secretariat_user)
+
+    assert not outcome.already_imported
+    assert [(p.row, p.column) for p in outcome.preview.problems] == [(2, "Country")]
+    stored.refresh_from_db()
+    assert (stored.applied_at, stored.rows) == (None, table(rows))
+    assert Registration.objects.count() == 0
+
+
+def test_a_stored_file_is_applied_only_to_its_own_meeting(meeting, secretariat_user):
+    stored = participant_import_store(
+        meeting=meeting, file_name="p.csv", table=table(GOOD_ROWS), user=secretariat_user
+    )
+
+    with pytest.raises(ParticipantImport.DoesNotExist):
+        participant_import_apply(pk=stored.pk, meeting=MeetingFactory(), user=secretariat_user)
+
+    assert Registration.objects.count() == 0
 
 
 def test_web_import_with_bad_rows_shows_them_and_confirming_writes_nothing(
