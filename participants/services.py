@@ -25,7 +25,6 @@ from .models import (
 # The registration fields a change may touch, as stored (ids for foreign keys).
 REGISTRATION_FIELDS = ("category", "member_state_id", "organization_id", "role", "status")
 PERSON_FIELDS = ("honorific", "first_name", "last_name", "email", "job_title")
-CLOSED_MEETING_STATUSES = ("held", "cancelled")
 
 
 @dataclass(frozen=True)
@@ -283,7 +282,7 @@ def registration_withdraw(*, registration: Registration, user=None) -> bool:
 
 
 def _ensure_meeting_open(meeting) -> None:
-    if meeting.status in CLOSED_MEETING_STATUSES:
+    if not meeting.is_open:
         raise ValidationError(
             _("This meeting is %(status)s: its delegations can no longer change.")
             % {"status": meeting.get_status_display().lower()}

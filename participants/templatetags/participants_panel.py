@@ -12,8 +12,6 @@ from ..statistics import (
 
 register = template.Library()
 
-HELD = "held"
-
 
 @register.inclusion_tag("participants/_meeting_panel_body.html", takes_context=True)
 def participants_meeting_panel(context, meeting):
@@ -27,7 +25,7 @@ def participants_meeting_panel(context, meeting):
         "focal_point_state": focal_point_state(user) if user else None,
         "figures": None,
     }
-    if meeting.status == HELD:
+    if meeting.status == meeting.Status.HELD:
         figures = attendance_figures(meetings=[meeting])
         if figures.total:
             by_category = attendance_by_category(meetings=[meeting])
