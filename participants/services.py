@@ -266,7 +266,23 @@ def registration_status_set(*, registration: Registration, status: str, user=Non
     return True
 
 
+@transaction.atomic
 def registration_check_in(*, registration: Registration, user=None) -> bool:
+    """Marks a person as arrived; returns False if they were checked in already.
+
+    A withdrawn person is not checked in: ValidationError. The row is locked
+    first, so a withdrawal at the same moment is seen.
+    """
+    locked = (
+        Registration.objects.select_for_update(of=("self",))
+        .select_related("participant")
+        .get(pk=registration.pk)
+    )
+    if locked.status == Registration.Status.WITHDRAWN:
+        raise ValidationError(
+            _("%(name)s has withdrawn.") % {"name": locked.participant.full_name},
+            code="withdrawn",
+        )
     return registration_status_set(
         registration=registration, status=Registration.Status.ATTENDED, user=user
     )
