@@ -3,8 +3,6 @@ from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from .models import (
     Category,
     DelegationProposal,
-    MemberState,
-    Organization,
     ParticipantImport,
     Registration,
     RegistrationChange,
@@ -13,10 +11,6 @@ from .models import (
 
 def registration_count(*, meeting) -> int:
     return Registration.objects.filter(meeting=meeting).count()
-
-
-def member_state_list() -> QuerySet[MemberState]:
-    return MemberState.objects.all()
 
 
 def registration_list_for_agenda(*, meeting) -> QuerySet[Registration]:
@@ -89,10 +83,6 @@ def delegation_counts(*, member_state, meetings) -> dict[int, int]:
         .annotate(size=Count("id"))
     )
     return {row["meeting"]: row["size"] for row in rows}
-
-
-def organization_list() -> QuerySet[Organization]:
-    return Organization.objects.all()
 
 
 def participant_import_get(*, pk: int, meeting) -> ParticipantImport:
