@@ -33,6 +33,7 @@ from .models import (
     Registration,
     RegistrationChange,
 )
+from .services import PERSON_FIELDS, REGISTRATION_FIELDS
 from .spreadsheets import COLUMNS, header_key
 
 # Plain strings: the planner compares them once per row, and enum members are slower.
@@ -46,9 +47,7 @@ ROLE_CHOICES = Registration.Role.choices
 STATUS_CHOICES = Registration.Status.choices
 LOOKUP_CHUNK = 2000  # parameters per IN (...) query, well under SQLite's limit
 HEADER_BY_KEY = {column.key: column.header for column in COLUMNS}
-PERSON_FIELDS = ("honorific", "first_name", "last_name", "email", "job_title")
 UPDATABLE_PERSON_FIELDS = ("honorific", "first_name", "last_name", "job_title")
-REGISTRATION_FIELDS = ("category", "member_state_id", "organization_id", "role", "status")
 # The longest text each column may hold, as the register's columns are declared.
 MAX_LENGTHS = {
     **{name: Participant._meta.get_field(name).max_length for name in PERSON_FIELDS},
