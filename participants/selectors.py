@@ -42,7 +42,7 @@ def registration_check_in_search(*, meeting, query: str, limit: int = 25) -> lis
     words = query.split()
     if not words:
         return []
-    registrations = registration_list(meeting=meeting).exclude(status=Registration.Status.WITHDRAWN)
+    registrations = registration_list_for_agenda(meeting=meeting)
     for word in words:
         registrations = registrations.filter(
             Q(participant__first_name__icontains=word)
