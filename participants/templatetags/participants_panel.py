@@ -2,13 +2,7 @@ from django import template
 
 from accounts.roles import focal_point_state, is_secretariat
 
-from ..charts import attendance_chart_svg
-from ..statistics import (
-    attendance_by_category,
-    attendance_figures,
-    attendance_statement,
-    meeting_subject,
-)
+from ..statistics import meeting_attendance
 
 register = template.Library()
 
@@ -26,12 +20,11 @@ def participants_meeting_panel(context, meeting):
         "figures": None,
     }
     if meeting.status == meeting.Status.HELD:
-        figures = attendance_figures(meetings=[meeting])
-        if figures.total:
-            by_category = attendance_by_category(meetings=[meeting])
+        attendance = meeting_attendance(meeting=meeting)
+        if attendance.figures.total:
             panel.update(
-                figures=figures,
-                statement=attendance_statement(figures, subject=meeting_subject(meeting)),
-                chart=attendance_chart_svg(by_category),
+                figures=attendance.figures,
+                statement=attendance.statement,
+                chart=attendance.chart,
             )
     return panel
