@@ -3,6 +3,9 @@ from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from .models import (
     Category,
     DelegationProposal,
+    MemberState,
+    Organization,
+    Participant,
     ParticipantImport,
     Registration,
     RegistrationChange,
@@ -11,6 +14,29 @@ from .models import (
 
 def registration_count(*, meeting) -> int:
     return Registration.objects.filter(meeting=meeting).count()
+
+
+def participant_matches(
+    *,
+    email: str,
+    first_name: str,
+    last_name: str,
+    organization: Organization | None = None,
+    member_state: MemberState | None = None,
+) -> list[Participant]:
+    """People of the register who are probably this person: same email, or same
+    name and the same organization (or state) on an earlier registration."""
+    match = Q(pk__in=[])
+    if email:
+        match |= Q(email__iexact=email)
+    affiliation = None
+    if organization is not None:
+        affiliation = Q(registrations__organization=organization)
+    elif member_state is not None:
+        affiliation = Q(registrations__member_state=member_state)
+    if affiliation is not None and first_name and last_name:
+        match |= Q(first_name__iexact=first_name, last_name__iexact=last_name) & affiliation
+    return list(Participant.objects.filter(match).distinct().order_by("last_name", "id")[:10])
 
 
 def registration_list_for_agenda(*, meeting) -> QuerySet[Registration]:

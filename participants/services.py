@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -46,29 +45,6 @@ class AlreadyRegistered(ValidationError):
             % {"name": registration.participant.full_name},
             code="already_registered",
         )
-
-
-def participant_matches(
-    *,
-    email: str,
-    first_name: str,
-    last_name: str,
-    organization: Organization | None = None,
-    member_state: MemberState | None = None,
-) -> list[Participant]:
-    """People of the register who are probably this person: same email, or same
-    name and the same organization (or state) on an earlier registration."""
-    match = Q(pk__in=[])
-    if email:
-        match |= Q(email__iexact=email)
-    affiliation = None
-    if organization is not None:
-        affiliation = Q(registrations__organization=organization)
-    elif member_state is not None:
-        affiliation = Q(registrations__member_state=member_state)
-    if affiliation is not None and first_name and last_name:
-        match |= Q(first_name__iexact=first_name, last_name__iexact=last_name) & affiliation
-    return list(Participant.objects.filter(match).distinct().order_by("last_name", "id")[:10])
 
 
 def organization_get_or_create(*, name: str, kind: str) -> Organization:

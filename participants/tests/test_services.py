@@ -2,11 +2,11 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from participants.models import Category, Organization, Participant, Registration
+from participants.selectors import participant_matches
 from participants.services import (
     AlreadyRegistered,
     PersonDetails,
     organization_get_or_create,
-    participant_matches,
     registration_check_in,
     registration_create,
     registration_update,

@@ -13,10 +13,9 @@ from accounts.roles import SecretariatRequiredMixin
 from ..filters import RegistrationFilter
 from ..forms import NEW_PERSON, RegistrationCreateForm, RegistrationUpdateForm
 from ..models import Registration
-from ..selectors import registration_history, registration_list
+from ..selectors import participant_matches, registration_history, registration_list
 from ..services import (
     AlreadyRegistered,
-    participant_matches,
     registration_create,
     registration_status_set,
     registration_update,
