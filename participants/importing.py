@@ -29,9 +29,11 @@ from .models import (
     MemberState,
     Organization,
     Participant,
+    ParticipantImport,
     Registration,
     RegistrationChange,
 )
+from .services import PERSON_FIELDS, REGISTRATION_FIELDS
 from .spreadsheets import COLUMNS, header_key
 
 # Plain strings: the planner compares them once per row, and enum members are slower.
@@ -45,9 +47,12 @@ ROLE_CHOICES = Registration.Role.choices
 STATUS_CHOICES = Registration.Status.choices
 LOOKUP_CHUNK = 2000  # parameters per IN (...) query, well under SQLite's limit
 HEADER_BY_KEY = {column.key: column.header for column in COLUMNS}
-PERSON_FIELDS = ("honorific", "first_name", "last_name", "email", "job_title")
 UPDATABLE_PERSON_FIELDS = ("honorific", "first_name", "last_name", "job_title")
-REGISTRATION_FIELDS = ("category", "member_state_id", "organization_id", "role", "status")
+# The longest text each column may hold, as the register's columns are declared.
+MAX_LENGTHS = {
+    **{name: Participant._meta.get_field(name).max_length for name in PERSON_FIELDS},
+    "organization": Organization._meta.get_field("name").max_length,
+}
 
 
 class _EmailValidator(EmailValidator):
@@ -276,11 +281,12 @@ class _Planner:
 
     def plan_row(self, number: int, row: dict[str, str]) -> None:
         problems_before = len(self.preview.problems)
+        too_long = self.too_long(number, row)
         for key in ("first_name", "last_name"):
             if not row[key]:
                 self.problem(number, key, _("This cell is empty; a name is required."))
         email = row["email"].lower()
-        if email:
+        if email and "email" not in too_long:
             try:
                 _validate_email(email)
             except ValidationError:
@@ -307,6 +313,22 @@ class _Planner:
         if person is None:
             return
         self.plan_registration(person, category, state, organization, role, status)
+
+    def too_long(self, number, row) -> set[str]:
+        """Reports the cells longer than the register can keep; returns their columns."""
+        found = set()
+        for key, limit in MAX_LENGTHS.items():
+            # An organization's name is kept with its spaces tidied, as `organization` does.
+            value = " ".join(row[key].split()) if key == "organization" else row[key]
+            if len(value) > limit:
+                found.add(key)
+                self.problem(
+                    number,
+                    key,
+                    _("At most %(max)d characters; this cell has %(count)d.")
+                    % {"max": limit, "count": len(value)},
+                )
+        return found
 
     def category(self, number, row) -> str | None:
         if not row["category"]:
@@ -366,6 +388,8 @@ class _Planner:
         key = name.lower()
         if key in self.organizations:
             return self.organizations[key]
+        if len(name) > MAX_LENGTHS["organization"]:
+            return None  # reported by `too_long`; never planned for creation
         if key not in self.plan.new_organizations:
             kind = category if category in ORGANIZATION_KINDS else Organization.Kind.OTHER.value
             self.plan.new_organizations[key] = _New((name, kind))
@@ -561,3 +585,45 @@ def participants_import(
             return preview
         preview.written = True
     return preview
+
+
+# The web import: a file is stored at upload, then applied once on confirmation. ---------
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    stored: ParticipantImport
+    # What the file changed, or why it could not be written; None if it was applied before.
+    preview: ImportPreview | None
+
+    @property
+    def already_imported(self) -> bool:
+        return self.preview is None
+
+
+def participant_import_store(
+    *, meeting, file_name: str, table: list[list[str]], user
+) -> ParticipantImport:
+    """Keeps an uploaded file's rows until the user confirms the import."""
+    return ParticipantImport.objects.create(
+        meeting=meeting, file_name=file_name[:255], rows=table, uploaded_by=user
+    )
+
+
+@transaction.atomic
+def participant_import_apply(*, pk: int, meeting, user) -> ImportOutcome:
+    """Writes a stored file into the register, once: the stored row is locked first, so
+    two confirmations at the same moment import it once, and the second one is told so.
+
+    Raises ParticipantImport.DoesNotExist if the meeting has no such upload.
+    """
+    stored = ParticipantImport.objects.select_for_update().get(pk=pk, meeting=meeting)
+    if stored.applied_at is not None:
+        return ImportOutcome(stored=stored, preview=None)
+    preview = participants_import(meeting=meeting, table=stored.rows, user=user, commit=True)
+    if preview.ok:
+        # The people's data is in the register now; the upload keeps only its name and dates.
+        stored.applied_at = timezone.now()
+        stored.rows = []
+        stored.save(update_fields=["applied_at", "rows"])
+    return ImportOutcome(stored=stored, preview=preview)

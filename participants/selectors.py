@@ -5,6 +5,7 @@ from .models import (
     DelegationProposal,
     MemberState,
     Organization,
+    Participant,
     ParticipantImport,
     Registration,
     RegistrationChange,
@@ -15,8 +16,27 @@ def registration_count(*, meeting) -> int:
     return Registration.objects.filter(meeting=meeting).count()
 
 
-def member_state_list() -> QuerySet[MemberState]:
-    return MemberState.objects.all()
+def participant_matches(
+    *,
+    email: str,
+    first_name: str,
+    last_name: str,
+    organization: Organization | None = None,
+    member_state: MemberState | None = None,
+) -> list[Participant]:
+    """People of the register who are probably this person: same email, or same
+    name and the same organization (or state) on an earlier registration."""
+    match = Q(pk__in=[])
+    if email:
+        match |= Q(email__iexact=email)
+    affiliation = None
+    if organization is not None:
+        affiliation = Q(registrations__organization=organization)
+    elif member_state is not None:
+        affiliation = Q(registrations__member_state=member_state)
+    if affiliation is not None and first_name and last_name:
+        match |= Q(first_name__iexact=first_name, last_name__iexact=last_name) & affiliation
+    return list(Participant.objects.filter(match).distinct().order_by("last_name", "id")[:10])
 
 
 def registration_list_for_agenda(*, meeting) -> QuerySet[Registration]:
@@ -48,7 +68,7 @@ def registration_check_in_search(*, meeting, query: str, limit: int = 25) -> lis
     words = query.split()
     if not words:
         return []
-    registrations = registration_list(meeting=meeting).exclude(status=Registration.Status.WITHDRAWN)
+    registrations = registration_list_for_agenda(meeting=meeting)
     for word in words:
         registrations = registrations.filter(
             Q(participant__first_name__icontains=word)
@@ -89,10 +109,6 @@ def delegation_counts(*, member_state, meetings) -> dict[int, int]:
         .annotate(size=Count("id"))
     )
     return {row["meeting"]: row["size"] for row in rows}
-
-
-def organization_list() -> QuerySet[Organization]:
-    return Organization.objects.all()
 
 
 def participant_import_get(*, pk: int, meeting) -> ParticipantImport:

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,7 +24,6 @@ from .models import (
 # The registration fields a change may touch, as stored (ids for foreign keys).
 REGISTRATION_FIELDS = ("category", "member_state_id", "organization_id", "role", "status")
 PERSON_FIELDS = ("honorific", "first_name", "last_name", "email", "job_title")
-CLOSED_MEETING_STATUSES = ("held", "cancelled")
 
 
 @dataclass(frozen=True)
@@ -49,29 +47,6 @@ class AlreadyRegistered(ValidationError):
         )
 
 
-def participant_matches(
-    *,
-    email: str,
-    first_name: str,
-    last_name: str,
-    organization: Organization | None = None,
-    member_state: MemberState | None = None,
-) -> list[Participant]:
-    """People of the register who are probably this person: same email, or same
-    name and the same organization (or state) on an earlier registration."""
-    match = Q(pk__in=[])
-    if email:
-        match |= Q(email__iexact=email)
-    affiliation = None
-    if organization is not None:
-        affiliation = Q(registrations__organization=organization)
-    elif member_state is not None:
-        affiliation = Q(registrations__member_state=member_state)
-    if affiliation is not None and first_name and last_name:
-        match |= Q(first_name__iexact=first_name, last_name__iexact=last_name) & affiliation
-    return list(Participant.objects.filter(match).distinct().order_by("last_name", "id")[:10])
-
-
 def organization_get_or_create(*, name: str, kind: str) -> Organization:
     """An organization of the register by name (whatever its case), else a new one."""
     name = " ".join(name.split())
@@ -79,6 +54,15 @@ def organization_get_or_create(*, name: str, kind: str) -> Organization:
     if existing is not None:
         return existing
     return Organization.objects.create(name=name, kind=kind)
+
+
+def _affiliated_organization(
+    organization: Organization | None, new_organization: str, category: str
+) -> Organization | None:
+    """The organization picked, or the one named by `new_organization` (created if new)."""
+    if new_organization.strip() and category != Category.GOVERNMENT:
+        return organization_get_or_create(name=new_organization, kind=category)
+    return organization
 
 
 def _record(registration, action, changes, user) -> RegistrationChange:
@@ -120,10 +104,13 @@ def registration_create(
     organization: Organization | None,
     role: str,
     status: str = Registration.Status.REGISTERED,
+    new_organization: str = "",
     user=None,
 ) -> Registration:
     """Registers a person (an existing one, or a new one) for a meeting.
 
+    `new_organization`, a name, stands for `organization`: the organization of the
+    register with that name, else a new one, created only if the registration is.
     Raises AlreadyRegistered when that person is registered for the meeting already.
     """
     if participant is not None:
@@ -135,6 +122,7 @@ def registration_create(
         if existing is not None:
             raise AlreadyRegistered(existing)
     participant = _person_create_or_refresh(person, participant)
+    organization = _affiliated_organization(organization, new_organization, category)
     registration = Registration(
         meeting=meeting,
         participant=participant,
@@ -167,11 +155,17 @@ def registration_update(
     organization: Organization | None,
     role: str,
     status: str,
+    new_organization: str = "",
     user=None,
 ) -> Registration:
-    """Edits a registration and its person; records the fields that changed."""
+    """Edits a registration and its person; records the fields that changed.
+
+    `new_organization` is as for `registration_create`: created only if the edit is saved.
+    """
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     participant = Participant.objects.select_for_update().get(pk=registration.participant_id)
+    # Rolled back with the rest if the edit is refused below.
+    organization = _affiliated_organization(organization, new_organization, category)
     wanted = {
         "category": category,
         "member_state_id": member_state.pk if member_state and category == "government" else None,
@@ -248,7 +242,23 @@ def registration_status_set(*, registration: Registration, status: str, user=Non
     return True
 
 
+@transaction.atomic
 def registration_check_in(*, registration: Registration, user=None) -> bool:
+    """Marks a person as arrived; returns False if they were checked in already.
+
+    A withdrawn person is not checked in: ValidationError. The row is locked
+    first, so a withdrawal at the same moment is seen.
+    """
+    locked = (
+        Registration.objects.select_for_update(of=("self",))
+        .select_related("participant")
+        .get(pk=registration.pk)
+    )
+    if locked.status == Registration.Status.WITHDRAWN:
+        raise ValidationError(
+            _("%(name)s has withdrawn.") % {"name": locked.participant.full_name},
+            code="withdrawn",
+        )
     return registration_status_set(
         registration=registration, status=Registration.Status.ATTENDED, user=user
     )
@@ -264,7 +274,7 @@ def registration_withdraw(*, registration: Registration, user=None) -> bool:
 
 
 def _ensure_meeting_open(meeting) -> None:
-    if meeting.status in CLOSED_MEETING_STATUSES:
+    if not meeting.is_open:
         raise ValidationError(
             _("This meeting is %(status)s: its delegations can no longer change.")
             % {"status": meeting.get_status_display().lower()}

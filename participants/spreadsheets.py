@@ -7,8 +7,12 @@ in French can be imported again.
 
 import csv
 import io
-from collections.abc import Iterable
+import zipfile
+import zlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
+from xml.etree.ElementTree import ParseError
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -115,7 +119,7 @@ def header_key(header: str) -> str | None:
     return HEADER_ALIASES.get(normal)
 
 
-def read_table(content: bytes, file_name: str = "") -> list[list[str]]:
+def read_table(content: bytes) -> list[list[str]]:
     """The rows of a CSV or XLSX file as text, header row first, trailing empty rows dropped."""
     if content.startswith(b"PK\x03\x04"):
         rows = _read_xlsx(content)
@@ -129,12 +133,21 @@ def read_table(content: bytes, file_name: str = "") -> list[list[str]]:
         rows.pop()
     if not rows:
         raise SpreadsheetError(_("The file is empty."))
-    if len(rows) - 1 > MAX_ROWS:
-        raise SpreadsheetError(
-            _("The file has %(count)d rows; import at most %(max)d at a time.")
-            % {"count": len(rows) - 1, "max": MAX_ROWS}
-        )
     return rows
+
+
+def _at_most_max_rows(rows: Iterator[list[str]]) -> list[list[str]]:
+    """The header and the first MAX_ROWS rows; SpreadsheetError if a later row has text.
+
+    Only those rows are kept: the rest of a huge sheet is looked through, never loaded.
+    """
+    kept = list(islice(rows, MAX_ROWS + 1))
+    if any(any(cell.strip() for cell in row) for row in rows):
+        raise SpreadsheetError(
+            _("The file has more than %(max)d rows; import at most %(max)d at a time.")
+            % {"max": MAX_ROWS}
+        )
+    return kept
 
 
 def _read_csv(content: bytes) -> list[list[str]]:
@@ -149,7 +162,7 @@ def _read_csv(content: bytes) -> list[list[str]]:
     # Excel writes semicolons where the decimal separator is a comma.
     delimiter = max((",", ";", "\t"), key=first_line.count)
     try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        return _at_most_max_rows(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as exc:
         raise SpreadsheetError(
             _("The CSV file cannot be read: %(error)s") % {"error": exc}
@@ -164,14 +177,31 @@ def _cell_text(value) -> str:
     return str(value)
 
 
+# What openpyxl and zipfile raise for a damaged or truncated file: while opening it, or
+# later, while the first sheet's rows are read (read-only workbooks read them lazily).
+XLSX_ERRORS = (
+    InvalidFileException,
+    zipfile.BadZipFile,
+    zlib.error,
+    ParseError,
+    IndexError,
+    KeyError,
+    NotImplementedError,  # an unsupported compression method
+    OSError,
+    ValueError,
+)
+
+
 def _read_xlsx(content: bytes) -> list[list[str]]:
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (InvalidFileException, KeyError, OSError, ValueError) as exc:
+    except XLSX_ERRORS as exc:
         raise SpreadsheetError(_("The XLSX file cannot be read; is it damaged?")) from exc
     try:
-        sheet = workbook.worksheets[0]
-        return [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+        rows = workbook.worksheets[0].iter_rows(values_only=True)
+        return _at_most_max_rows([_cell_text(value) for value in row] for row in rows)
+    except XLSX_ERRORS as exc:
+        raise SpreadsheetError(_("The XLSX file cannot be read; is it damaged?")) from exc
     finally:
         workbook.close()
 

@@ -10,6 +10,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from .charts import attendance_chart_svg
 from .models import Category, Registration
 
 CIVIL_SOCIETY = (Category.NGO, Category.PRIVATE_SECTOR, Category.ACADEMIA, Category.MEDIA)
@@ -170,3 +171,24 @@ def meeting_subject(meeting) -> str:
         "council_session": _("This session"),
     }
     return subjects.get(meeting.kind, _("This meeting"))
+
+
+@dataclass(frozen=True)
+class MeetingAttendance:
+    figures: AttendanceFigures
+    statement: str
+    by_category: list[tuple[str, str, int]]
+    chart: str  # inline SVG
+
+
+def meeting_attendance(*, meeting) -> MeetingAttendance:
+    """One meeting's figures, their sentence, the attendance by category and its chart:
+    the same on the public meeting page and on the meeting's statistics page."""
+    figures = attendance_figures(meetings=[meeting])
+    by_category = attendance_by_category(meetings=[meeting])
+    return MeetingAttendance(
+        figures=figures,
+        statement=attendance_statement(figures, subject=meeting_subject(meeting)),
+        by_category=by_category,
+        chart=attendance_chart_svg(by_category),
+    )

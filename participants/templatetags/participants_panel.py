@@ -2,17 +2,9 @@ from django import template
 
 from accounts.roles import focal_point_state, is_secretariat
 
-from ..charts import attendance_chart_svg
-from ..statistics import (
-    attendance_by_category,
-    attendance_figures,
-    attendance_statement,
-    meeting_subject,
-)
+from ..statistics import meeting_attendance
 
 register = template.Library()
-
-HELD = "held"
 
 
 @register.inclusion_tag("participants/_meeting_panel_body.html", takes_context=True)
@@ -27,13 +19,12 @@ def participants_meeting_panel(context, meeting):
         "focal_point_state": focal_point_state(user) if user else None,
         "figures": None,
     }
-    if meeting.status == HELD:
-        figures = attendance_figures(meetings=[meeting])
-        if figures.total:
-            by_category = attendance_by_category(meetings=[meeting])
+    if meeting.status == meeting.Status.HELD:
+        attendance = meeting_attendance(meeting=meeting)
+        if attendance.figures.total:
             panel.update(
-                figures=figures,
-                statement=attendance_statement(figures, subject=meeting_subject(meeting)),
-                chart=attendance_chart_svg(by_category),
+                figures=attendance.figures,
+                statement=attendance.statement,
+                chart=attendance.chart,
             )
     return panel

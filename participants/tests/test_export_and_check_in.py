@@ -131,13 +131,22 @@ def test_check_in_search_needs_every_word_and_skips_withdrawn(client, meeting, s
 
 
 def test_a_withdrawn_registration_is_not_checked_in(client, meeting, secretariat_user):
-    withdrawn = RegistrationFactory(meeting=meeting, status="withdrawn", category="other")
+    withdrawn = RegistrationFactory(
+        meeting=meeting,
+        status="withdrawn",
+        category="other",
+        participant__first_name="Kwame",
+        participant__last_name="Boateng",
+    )
     client.force_login(secretariat_user)
 
-    client.post(reverse("participants:check_in_action", args=[withdrawn.pk]))
+    response = client.post(
+        reverse("participants:check_in_action", args=[withdrawn.pk]), follow=True
+    )
 
     withdrawn.refresh_from_db()
     assert withdrawn.status == "withdrawn"
+    assert "Kwame Boateng has withdrawn." in response.content.decode()
 
 
 @pytest.mark.parametrize("rows", [1, 3])

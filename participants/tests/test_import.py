@@ -1,12 +1,20 @@
 import io
+import threading
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
-from participants.importing import ImportProblem, participants_import
+from participants import spreadsheets
+from participants.importing import (
+    ImportProblem,
+    participant_import_apply,
+    participant_import_store,
+    participants_import,
+)
 from participants.models import (
     Organization,
     Participant,
@@ -14,7 +22,7 @@ from participants.models import (
     Registration,
     RegistrationChange,
 )
-from participants.spreadsheets import HEADERS, csv_bytes, read_table
+from participants.spreadsheets import HEADERS, SpreadsheetError, csv_bytes, read_table
 from participants.tests.factories import (
     OrganizationFactory,
     ParticipantFactory,
@@ -151,6 +159,41 @@ def test_a_file_with_bad_rows_writes_nothing_at_all(meeting):
     assert messages[10].startswith("“Diplomat” is not a category. Use one of: Government,")
 
 
+def test_cells_longer_than_the_register_keeps_are_problems_and_nothing_is_written(meeting):
+    long_email = "a" * 64 + "@" + ".".join(["b" * 61] * 3) + ".info"  # 255 characters
+    rows = [
+        ["H" * 33, "F" * 101, "L" * 101, long_email, "J" * 256, "Academia", "", "O" * 256, "", ""],
+        # The limits themselves are fine; an organization's spaces are tidied first.
+        [
+            "H" * 32,
+            "F" * 100,
+            "L" * 100,
+            "",
+            "J" * 255,
+            "Academia",
+            "",
+            "O" * 127 + "   " + "O" * 127,
+            "",
+            "",
+        ],
+    ]
+    before = snapshot()
+
+    preview = run(meeting, rows)
+
+    assert not preview.written
+    assert snapshot() == before
+    assert preview.organizations_to_create == 1  # the second row's, not the first's
+    assert [(p.row, p.column, p.message) for p in preview.problems] == [
+        (2, "Honorific", "At most 32 characters; this cell has 33."),
+        (2, "First name", "At most 100 characters; this cell has 101."),
+        (2, "Last name", "At most 100 characters; this cell has 101."),
+        (2, "Email", "At most 254 characters; this cell has 255."),
+        (2, "Job title", "At most 255 characters; this cell has 256."),
+        (2, "Organization", "At most 255 characters; this cell has 256."),
+    ]
+
+
 def test_missing_and_unknown_columns_are_reported_on_row_1(meeting):
     preview = run(meeting, [["Ana", "x"]], headers=["First name", "Shoe size"])
 
@@ -279,6 +322,86 @@ def test_web_import_previews_then_writes_on_confirmation(client, meeting, secret
     assert Registration.objects.count() == 4
 
 
+def test_a_stored_file_is_applied_once_even_if_confirmed_twice(meeting, secretariat_user):
+    rows = [row[:3] + [""] + row[4:] for row in GOOD_ROWS]  # nobody has an email
+    stored = participant_import_store(
+        meeting=meeting, file_name="participants.csv", table=table(rows), user=secretariat_user
+    )
+
+    first = participant_import_apply(pk=stored.pk, meeting=meeting, user=secretariat_user)
+    before = snapshot()
+    second = participant_import_apply(pk=stored.pk, meeting=meeting, user=secretariat_user)
+
+    assert not first.already_imported
+    assert (first.preview.written, first.preview.registrations_to_create) == (True, 4)
+    assert second.already_imported
+    assert second.preview is None
+    assert snapshot() == before
+    assert Registration.objects.filter(meeting=meeting, created_by=secretariat_user).count() == 4
+    stored.refresh_from_db()
+    assert stored.applied_at is not None
+    assert stored.rows == []
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="SQLite has no row locks: it serializes writers"
+)
+def test_two_confirmations_at_the_same_moment_import_the_file_once(secretariat_user):
+    meeting = MeetingFactory()
+    rows = [["", "Mei", "Chen", "", "", "Academia", "", "New Institute", "", ""]]
+    stored = participant_import_store(
+        meeting=meeting, file_name="p.csv", table=table(rows), user=secretariat_user
+    )
+    start = threading.Barrier(2)
+    outcomes = []
+
+    def confirm():
+        try:
+            start.wait()
+            outcomes.append(
+                participant_import_apply(pk=stored.pk, meeting=meeting, user=secretariat_user)
+            )
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=confirm) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(outcome.already_imported for outcome in outcomes) == [False, True]
+    assert Registration.objects.filter(meeting=meeting).count() == 1
+    assert Participant.objects.filter(last_name="Chen").count() == 1
+
+
+def test_a_stored_file_with_bad_rows_stays_unapplied(meeting, secretariat_user):
+    rows = [["", "Bad", "Row", "", "", "Government", "Atlantis", "", "", ""]]
+    stored = participant_import_store(
+        meeting=meeting, file_name="bad.csv", table=table(rows), user=secretariat_user
+    )
+
+    outcome = participant_import_apply(pk=stored.pk, meeting=meeting, user=secretariat_user)
+
+    assert not outcome.already_imported
+    assert [(p.row, p.column) for p in outcome.preview.problems] == [(2, "Country")]
+    stored.refresh_from_db()
+    assert (stored.applied_at, stored.rows) == (None, table(rows))
+    assert Registration.objects.count() == 0
+
+
+def test_a_stored_file_is_applied_only_to_its_own_meeting(meeting, secretariat_user):
+    stored = participant_import_store(
+        meeting=meeting, file_name="p.csv", table=table(GOOD_ROWS), user=secretariat_user
+    )
+
+    with pytest.raises(ParticipantImport.DoesNotExist):
+        participant_import_apply(pk=stored.pk, meeting=MeetingFactory(), user=secretariat_user)
+
+    assert Registration.objects.count() == 0
+
+
 def test_web_import_with_bad_rows_shows_them_and_confirming_writes_nothing(
     client, meeting, secretariat_user
 ):
@@ -302,6 +425,47 @@ def test_an_unreadable_file_is_refused_with_a_message(client, meeting, secretari
 
     assert "old Excel (.xls) file" in response.content.decode()
     assert ParticipantImport.objects.count() == 0
+
+
+def test_a_truncated_xlsx_file_is_refused_with_a_message(client, meeting, secretariat_user):
+    client.force_login(secretariat_user)
+    content = xlsx(GOOD_ROWS)
+
+    response = upload(client, meeting, content[: len(content) // 2], "participants.xlsx")
+
+    assert response.status_code == 200
+    assert "The XLSX file cannot be read; is it damaged?" in response.content.decode()
+    assert ParticipantImport.objects.count() == 0
+
+
+@pytest.mark.parametrize("content", [xlsx, csv_bytes], ids=["xlsx", "csv"])
+def test_a_file_with_too_many_rows_is_refused_without_reading_it_all(monkeypatch, content):
+    monkeypatch.setattr(spreadsheets, "MAX_ROWS", 3)
+    read = []
+    real_cell_text = spreadsheets._cell_text
+    monkeypatch.setattr(
+        spreadsheets, "_cell_text", lambda value: read.append(value) or real_cell_text(value)
+    )
+    rows = [[f"First {n}", f"Last {n}", "Other"] for n in range(1, 101)]
+
+    with pytest.raises(SpreadsheetError) as raised:
+        read_table(content(rows))
+
+    assert str(raised.value) == "The file has more than 3 rows; import at most 3 at a time."
+    if content is xlsx:  # header and rows 1 to 4 only, each 10 cells wide
+        assert len(read) == 5 * len(HEADERS)
+
+
+def test_empty_rows_after_the_last_allowed_row_are_no_reason_to_refuse(monkeypatch):
+    monkeypatch.setattr(spreadsheets, "MAX_ROWS", 3)
+    rows = [[f"First {n}", f"Last {n}", "Other"] for n in range(1, 4)]
+
+    assert read_table(xlsx([*rows, *[[""]] * 50])) == [
+        HEADERS,
+        *(row + [""] * (len(HEADERS) - 3) for row in rows),
+    ]
+    with pytest.raises(SpreadsheetError):
+        read_table(xlsx([*rows, [], [], ["", "Late", "Row"]]))
 
 
 def test_import_template_has_the_documented_columns(client, secretariat_user):

@@ -258,6 +258,73 @@ def test_same_person_twice_at_a_meeting_is_refused_with_a_link_to_the_registrati
     assert Registration.objects.count() == 1
 
 
+def test_a_refused_registration_leaves_no_new_organization_behind(
+    client, meeting, secretariat_user
+):
+    existing = RegistrationFactory(
+        meeting=meeting, category="other", participant__email="ana.silva@example.org"
+    )
+    client.force_login(secretariat_user)
+    url = reverse("participants:registration_create", args=[meeting.pk])
+    data = form_data(category="ngo", new_organization="Migrants Forum")
+
+    response = client.post(url, {**data, "person_choice": str(existing.participant.pk)})
+
+    assert "is already registered for this meeting." in response.content.decode()
+    assert Registration.objects.count() == 1
+    assert not Organization.objects.filter(name="Migrants Forum").exists()
+
+
+def test_a_refused_edit_leaves_no_new_organization_behind(client, meeting, secretariat_user):
+    ParticipantFactory(email="taken@example.org")
+    registration = RegistrationFactory(meeting=meeting, category="other")
+    person = registration.participant
+    client.force_login(secretariat_user)
+    url = reverse("participants:registration_update", args=[registration.pk])
+
+    response = client.post(
+        url,
+        form_data(
+            first_name=person.first_name,
+            last_name=person.last_name,
+            email="taken@example.org",
+            category="ngo",
+            new_organization="Migrants Forum",
+        ),
+    )
+
+    assert response.status_code == 200
+    assert "Another person in the register has this email." in response.content.decode()
+    registration.refresh_from_db()
+    assert (registration.category, registration.organization) == ("other", None)
+    assert not Organization.objects.filter(name="Migrants Forum").exists()
+
+
+def test_an_edit_may_create_the_organization_inline(client, meeting, secretariat_user):
+    registration = RegistrationFactory(meeting=meeting, category="other")
+    person = registration.participant
+    client.force_login(secretariat_user)
+    url = reverse("participants:registration_update", args=[registration.pk])
+
+    response = client.post(
+        url,
+        form_data(
+            first_name=person.first_name,
+            last_name=person.last_name,
+            email=person.email,
+            category="media",
+            new_organization="  Radio   Mundo ",
+        ),
+    )
+
+    assert response.status_code == 302
+    registration.refresh_from_db()
+    assert (registration.organization.name, registration.organization.kind) == (
+        "Radio Mundo",
+        "media",
+    )
+
+
 def test_editing_keeps_who_and_when_in_the_history(client, meeting, secretariat_user, ghana):
     registration = RegistrationFactory(meeting=meeting, member_state=ghana)
     person = registration.participant

@@ -2,11 +2,11 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from participants.models import Category, Organization, Participant, Registration
+from participants.selectors import participant_matches
 from participants.services import (
     AlreadyRegistered,
     PersonDetails,
     organization_get_or_create,
-    participant_matches,
     registration_check_in,
     registration_create,
     registration_update,
@@ -202,6 +202,23 @@ def test_check_in_twice_is_recorded_once(secretariat_user):
     registration.refresh_from_db()
     assert registration.status == "attended"
     assert list(registration.changes.values_list("action", flat=True)) == ["checked_in"]
+
+
+def test_a_withdrawn_person_is_not_checked_in(secretariat_user):
+    registration = RegistrationFactory(
+        status="withdrawn",
+        participant__honorific="Dr.",
+        participant__first_name="Ama",
+        participant__last_name="Owusu",
+    )
+
+    with pytest.raises(ValidationError) as raised:
+        registration_check_in(registration=registration, user=secretariat_user)
+
+    assert raised.value.messages == ["Dr. Ama Owusu has withdrawn."]
+    registration.refresh_from_db()
+    assert registration.status == "withdrawn"
+    assert registration.changes.count() == 0
 
 
 def test_withdraw_keeps_the_registration_and_records_it(secretariat_user):

@@ -8,6 +8,7 @@ from participants.statistics import (
     attendance_figures,
     attendance_statement,
     countries_phrase,
+    meeting_attendance,
 )
 from participants.tests.factories import (
     MemberStateFactory,
@@ -119,3 +120,23 @@ def test_figures_count_attended_registrations_only(django_assert_num_queries):
         civil_society=1,
         other=1,
     )
+
+
+@pytest.mark.django_db
+def test_meeting_attendance_gives_figures_statement_categories_and_chart():
+    meeting = MeetingFactory(kind="workshop")
+    RegistrationFactory(meeting=meeting, member_state=MemberStateFactory(), status="attended")
+    RegistrationFactory(meeting=meeting, category=Category.OTHER, status="attended")
+    RegistrationFactory(meeting=meeting, category=Category.OTHER, status="registered")
+
+    attendance = meeting_attendance(meeting=meeting)
+
+    assert attendance.figures == figures(total=2, government=1, member_states=1, other=1)
+    assert attendance.statement == (
+        "This workshop was attended by 2 participants. Of these participants, 1 was a "
+        "government representative from 1 country."
+    )
+    assert [(value, count) for value, _label, count in attendance.by_category] == [
+        (value, {"government": 1, "other": 1}.get(value, 0)) for value in Category.values
+    ]
+    assert attendance.chart.startswith("<svg")

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -39,12 +40,15 @@ class CheckInActionView(SecretariatRequiredMixin, RegistrationMixin, View):
     def post(self, request, pk):
         registration = self.registration
         name = registration.participant.full_name
-        if registration.status == registration.Status.WITHDRAWN:
-            messages.error(request, _("%(name)s has withdrawn.") % {"name": name})
-        elif registration_check_in(registration=registration, user=request.user):
-            messages.success(request, _("%(name)s is checked in.") % {"name": name})
+        try:
+            checked_in = registration_check_in(registration=registration, user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
         else:
-            messages.info(request, _("%(name)s was already checked in.") % {"name": name})
+            if checked_in:
+                messages.success(request, _("%(name)s is checked in.") % {"name": name})
+            else:
+                messages.info(request, _("%(name)s was already checked in.") % {"name": name})
         url = reverse("participants:check_in", args=[registration.meeting_id])
         query = request.POST.get("q", "").strip()
         return redirect(f"{url}?{urlencode({'q': query})}" if query else url)

@@ -17,7 +17,6 @@ from ..selectors import (
     delegation_proposal_list,
 )
 from ..services import (
-    CLOSED_MEETING_STATUSES,
     AlreadyRegistered,
     delegation_proposal_approve,
     delegation_proposal_create,
@@ -78,7 +77,7 @@ class DelegationView(FocalPointRequiredMixin, MeetingMixin, FormView):
             proposals=delegation_proposal_list(
                 meeting=self.meeting, member_state=self.member_state
             ).exclude(state=DelegationProposal.State.APPROVED),
-            open_for_proposals=self.meeting.status not in CLOSED_MEETING_STATUSES,
+            open_for_proposals=self.meeting.is_open,
             **kwargs,
         )
 

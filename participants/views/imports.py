@@ -1,13 +1,12 @@
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from accounts.roles import SecretariatRequiredMixin
 
 from ..forms import ImportUploadForm
-from ..importing import participants_import
+from ..importing import participant_import_apply, participant_import_store, participants_import
 from ..models import ParticipantImport
 from ..selectors import participant_import_get
 from ..spreadsheets import SpreadsheetError, read_table
@@ -25,15 +24,12 @@ class ImportUploadView(SecretariatRequiredMixin, MeetingMixin, FormView):
     def form_valid(self, form):
         upload = form.cleaned_data["file"]
         try:
-            table = read_table(upload.read(), upload.name)
+            table = read_table(upload.read())
         except SpreadsheetError as error:
             form.add_error("file", str(error))
             return self.form_invalid(form)
-        stored = ParticipantImport.objects.create(
-            meeting=self.meeting,
-            file_name=upload.name[:255],
-            rows=table,
-            uploaded_by=self.request.user,
+        stored = participant_import_store(
+            meeting=self.meeting, file_name=upload.name, table=table, user=self.request.user
         )
         return redirect("participants:import_preview", meeting_pk=self.meeting.pk, pk=stored.pk)
 
@@ -55,19 +51,15 @@ class ImportPreviewView(SecretariatRequiredMixin, MeetingMixin, TemplateView):
         return self.render_to_response(self.get_context_data(stored=stored, preview=preview))
 
     def post(self, request, *args, **kwargs):
-        stored = self.stored()
-        if stored.applied_at:
+        outcome = get_or_404(
+            participant_import_apply, pk=self.kwargs["pk"], meeting=self.meeting, user=request.user
+        )
+        stored, preview = outcome.stored, outcome.preview
+        if outcome.already_imported:
             messages.info(request, _("This file has been imported already."))
             return redirect("participants:registration_list", meeting_pk=self.meeting.pk)
-        preview = participants_import(
-            meeting=self.meeting, table=stored.rows, user=request.user, commit=True
-        )
         if not preview.ok:
             return self.render_to_response(self.get_context_data(stored=stored, preview=preview))
-        # The people's data is in the register now; the upload keeps only its name and dates.
-        stored.applied_at = timezone.now()
-        stored.rows = []
-        stored.save(update_fields=["applied_at", "rows"])
         messages.success(
             request,
             _(

@@ -13,11 +13,9 @@ from accounts.roles import SecretariatRequiredMixin
 from ..filters import RegistrationFilter
 from ..forms import NEW_PERSON, RegistrationCreateForm, RegistrationUpdateForm
 from ..models import Registration
-from ..selectors import registration_history, registration_list
+from ..selectors import participant_matches, registration_history, registration_list
 from ..services import (
     AlreadyRegistered,
-    organization_get_or_create,
-    participant_matches,
     registration_create,
     registration_status_set,
     registration_update,
@@ -42,16 +40,6 @@ class RegistrationListView(SecretariatRequiredMixin, MeetingMixin, TemplateView)
         query.pop("page", None)
         context.update(filterset=filterset, page=page, query=query.urlencode())
         return context
-
-
-def _affiliation(form):
-    data = form.cleaned_data
-    organization = data.get("organization")
-    if data.get("new_organization"):
-        organization = organization_get_or_create(
-            name=data["new_organization"], kind=data["category"]
-        )
-    return data.get("member_state"), organization
 
 
 def _already_registered_error(form, error: AlreadyRegistered) -> None:
@@ -92,15 +80,15 @@ class RegistrationCreateView(SecretariatRequiredMixin, MeetingMixin, FormView):
         return RegistrationCreateForm(data, matches=matches, email_matched=email_matched)
 
     def form_valid(self, form):
-        member_state, organization = _affiliation(form)
         try:
             registration = registration_create(
                 meeting=self.meeting,
                 person=form.person(),
                 participant=form.chosen_participant(),
                 category=form.cleaned_data["category"],
-                member_state=member_state,
-                organization=organization,
+                member_state=form.cleaned_data["member_state"],
+                organization=form.cleaned_data["organization"],
+                new_organization=form.cleaned_data["new_organization"],
                 role=form.cleaned_data["role"],
                 status=form.cleaned_data["status"],
                 user=self.request.user,
@@ -133,14 +121,14 @@ class RegistrationUpdateView(SecretariatRequiredMixin, RegistrationMixin, FormVi
         return RegistrationUpdateForm.initial_for(self.registration)
 
     def form_valid(self, form):
-        member_state, organization = _affiliation(form)
         try:
             registration_update(
                 registration=self.registration,
                 person=form.person(),
                 category=form.cleaned_data["category"],
-                member_state=member_state,
-                organization=organization,
+                member_state=form.cleaned_data["member_state"],
+                organization=form.cleaned_data["organization"],
+                new_organization=form.cleaned_data["new_organization"],
                 role=form.cleaned_data["role"],
                 status=form.cleaned_data["status"],
                 user=self.request.user,

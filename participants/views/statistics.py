@@ -9,9 +9,8 @@ from ..statistics import (
     attendance_by_category,
     attendance_figures,
     attendance_figures_by_meeting,
-    attendance_statement,
     attendance_year_statement,
-    meeting_subject,
+    meeting_attendance,
     registrations_by_status,
 )
 from .common import MeetingMixin
@@ -22,15 +21,13 @@ class MeetingStatisticsView(SecretariatRequiredMixin, MeetingMixin, TemplateView
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        meetings = [self.meeting]
-        figures = attendance_figures(meetings=meetings)
-        by_category = attendance_by_category(meetings=meetings)
+        attendance = meeting_attendance(meeting=self.meeting)
         context.update(
-            figures=figures,
-            statement=attendance_statement(figures, subject=meeting_subject(self.meeting)),
-            by_category=by_category,
-            by_status=registrations_by_status(meetings=meetings),
-            chart=attendance_chart_svg(by_category),
+            figures=attendance.figures,
+            statement=attendance.statement,
+            by_category=attendance.by_category,
+            by_status=registrations_by_status(meetings=[self.meeting]),
+            chart=attendance.chart,
         )
         return context
 

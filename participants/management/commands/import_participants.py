@@ -61,7 +61,7 @@ class Command(BaseCommand):
             except ObjectDoesNotExist as exc:
                 raise CommandError(_("There is no user named %(name)s.") % {"name": user}) from exc
         try:
-            table = read_table(file.read_bytes(), file.name)
+            table = read_table(file.read_bytes())
         except OSError as exc:
             raise CommandError(
                 _("Cannot read %(file)s: %(error)s.") % {"file": file, "error": exc.strerror}
