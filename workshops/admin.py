@@ -63,9 +63,7 @@ class MeetingAdmin(admin.ModelAdmin):
         if change:
             services.meeting_update(meeting=obj, by=request.user, **fields)
         else:
-            created = services.meeting_create(
-                dialogue_year=form.cleaned_data["dialogue_year"], by=request.user, **fields
-            )
+            created = services.meeting_create(by=request.user, **fields)
             obj.pk = created.pk
             obj._state.adding = False
 

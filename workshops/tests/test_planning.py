@@ -303,3 +303,27 @@ def test_a_status_changed_in_the_admin_is_recorded_too(client, secretariat_user)
         ("", "confirmed", secretariat_user.pk),
         ("confirmed", "held", secretariat_user.pk),
     ]
+
+
+def test_a_dialogue_year_changed_in_the_admin_is_saved(client, secretariat_user):
+    first = DialogueYearFactory(year=2010)
+    second = DialogueYearFactory(year=2011, is_current=False)
+    client.force_login(secretariat_user)
+    form = {
+        "dialogue_year": first.pk,
+        **MEETING_POST,
+        "status_changes-TOTAL_FORMS": "0",
+        "status_changes-INITIAL_FORMS": "0",
+    }
+
+    added = client.post("/admin/workshops/meeting/add/", form)
+    meeting = Meeting.objects.get()
+    changed = client.post(
+        f"/admin/workshops/meeting/{meeting.pk}/change/", {**form, "dialogue_year": second.pk}
+    )
+
+    meeting.refresh_from_db()
+    assert (added.status_code, changed.status_code) == (302, 302)
+    assert meeting.dialogue_year == second
+    assert meeting.updated_by == secretariat_user
+    assert meeting.status_changes.count() == 1
