@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 
 from . import services
@@ -12,24 +13,56 @@ from .models import (
     SessionPerson,
     Suggestion,
 )
-from .services.years import MEETING_FIELDS
+from .services.years import MEETING_FIELDS, YEAR_FIELDS
 
 
 class MeetingInline(admin.TabularInline):
+    """Read here only: a meeting is changed on its own page, through the services
+    (which record its status history and who changed it)."""
+
     model = Meeting
     fields = ("title", "kind", "start_date", "end_date", "venue", "status")
-    # A status is changed on the meeting itself, where the change is recorded.
-    readonly_fields = ("status",)
+    readonly_fields = fields
     extra = 0
+    can_delete = False
     show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class DialogueYearAdminForm(forms.ModelForm):
+    class Meta:
+        model = DialogueYear
+        fields = list(YEAR_FIELDS)
+
+    def _get_validation_exclusions(self):
+        # The one-current-year constraint is the service's to keep: it steps the
+        # previous current year down, which the form's check would refuse first.
+        exclusions = super()._get_validation_exclusions()
+        exclusions.add("is_current")
+        return exclusions
 
 
 @admin.register(DialogueYear)
 class DialogueYearAdmin(admin.ModelAdmin):
+    form = DialogueYearAdminForm
     list_display = ("year", "overarching_theme", "is_current")
     list_filter = ("is_current",)
     search_fields = ("overarching_theme", "year")
     inlines = [MeetingInline]
+
+    def save_model(self, request, obj, form, change):
+        # Through the services, so that a year made current here un-marks the previous one.
+        fields = {
+            name: form.cleaned_data[name] for name in YEAR_FIELDS if name in form.cleaned_data
+        }
+        if change:
+            services.dialogue_year_update(dialogue_year=obj, **fields)
+        else:
+            created = services.dialogue_year_create(**fields)
+            obj.pk = created.pk
+            obj._state.adding = False
 
 
 class StatusChangeInline(admin.TabularInline):
