@@ -3,6 +3,7 @@ import io
 import openpyxl
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 
 from workshops.models import MeetingDocument, MeetingDocumentVersion
 from workshops.services import meeting_document_create, meeting_document_version_add
@@ -148,6 +149,32 @@ def test_size_limit_comes_from_the_settings(client, secretariat_user, upload, se
     assert accepted.status_code == 302
     assert MeetingDocumentVersion.objects.get().size == 1024 * 1024
     assert len(stored_files(media_root)) == 1
+
+
+@pytest.fixture(scope="module")
+def compiled_catalogues():
+    # `make` compiles them too; a bare `pytest` run must not depend on it.
+    call_command(
+        "compilemessages",
+        locale=["fr"],
+        ignore_patterns=[".venv/*", "node_modules/*"],
+        verbosity=0,
+    )
+
+
+def test_upload_help_text_is_in_the_visitors_language_with_the_limit_of_the_settings(
+    client, secretariat_user, settings, compiled_catalogues
+):
+    settings.MEETING_DOCUMENT_MAX_MB = 7
+    meeting = MeetingFactory()
+    client.force_login(secretariat_user)
+    url = f"/meetings/{meeting.pk}/documents/new/"
+
+    french = client.get(url, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    english = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    assert "PDF, Word, Excel, PowerPoint ou OpenDocument\u00a0; 7 Mo au maximum." in french
+    assert "PDF, Word, Excel, PowerPoint or OpenDocument; up to 7 MB." in english
 
 
 def test_service_refuses_an_empty_file(upload):
