@@ -1,9 +1,11 @@
+import importlib
 import io
 
 import openpyxl
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.urls import Resolver404, resolve
 
 from workshops.models import MeetingDocument, MeetingDocumentVersion
 from workshops.services import meeting_document_create, meeting_document_version_add
@@ -301,6 +303,16 @@ def test_media_urls_are_not_offered_for_documents(client):
 
     assert document.versions.get().file.name not in page
     assert f"/meetings/documents/{document.pk}/download/" in page
+
+
+def test_stored_files_have_no_url_of_their_own_even_in_development(settings):
+    document = MeetingDocumentFactory(visibility=MeetingDocument.Visibility.STAFF)
+    settings.DEBUG = True
+    # The URLconf as a development server loads it (tests otherwise run with DEBUG off).
+    urls = importlib.reload(importlib.import_module("idm_portal.urls"))
+
+    with pytest.raises(Resolver404):
+        resolve(f"/{settings.MEDIA_URL}{document.versions.get().file.name}", urlconf=urls)
 
 
 def test_staff_changes_a_document_to_staff_only(client, secretariat_user, focal_point):
