@@ -1,5 +1,6 @@
 import importlib
 import io
+from unittest import mock
 
 import openpyxl
 import pytest
@@ -10,6 +11,7 @@ from django.urls import Resolver404, resolve
 from workshops.models import MeetingDocument, MeetingDocumentVersion
 from workshops.services import meeting_document_create, meeting_document_version_add
 from workshops.tests.factories import PDF_BYTES, MeetingDocumentFactory, MeetingFactory, pdf_bytes
+from workshops.uploads import document_format_check
 
 pytestmark = pytest.mark.django_db
 
@@ -186,13 +188,38 @@ def test_service_refuses_an_empty_file(upload):
         )
 
 
-def test_service_checks_the_file_too(upload):
+def test_service_checks_the_file_too(upload, media_root):
     with pytest.raises(ValidationError, match="not a PDF or Office document"):
         meeting_document_create(
             meeting=MeetingFactory(), by=None, kind="other", title="X", file=upload("x.pdf", b"??")
         )
 
     assert MeetingDocument.objects.count() == 0
+    assert stored_files(media_root) == []
+
+
+def test_services_check_an_upload_once(upload):
+    meeting = MeetingFactory()
+    with mock.patch(
+        "workshops.services.documents.document_format_check", wraps=document_format_check
+    ) as check:
+        document = meeting_document_create(
+            meeting=meeting, by=None, kind="other", title="X", file=upload("x.pdf")
+        )
+        meeting_document_version_add(document=document, by=None, file=upload("y.pdf"))
+
+    assert check.call_count == 2
+
+
+def test_service_refuses_a_new_version_and_stores_nothing(upload, media_root):
+    document = MeetingDocumentFactory()
+    stored_before = stored_files(media_root)
+
+    with pytest.raises(ValidationError, match="not a PDF or Office document"):
+        meeting_document_version_add(document=document, by=None, file=upload("v2.pdf", b"??"))
+
+    assert list(document.versions.values_list("number", flat=True)) == [1]
+    assert stored_files(media_root) == stored_before
 
 
 def test_a_new_version_keeps_the_old_one(client, secretariat_user, upload, media_root):
