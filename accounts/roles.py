@@ -30,6 +30,11 @@ def is_focal_point(user) -> bool:
     return focal_point_state(user) is not None
 
 
+def sees_funding_gap(user) -> bool:
+    """What funding a meeting still misses is for the secretariat and the focal points."""
+    return is_secretariat(user) or focal_point_state(user) is not None
+
+
 class SecretariatRequiredMixin(AccessMixin):
     """Anonymous users go to the login page; other users get 403."""
 
