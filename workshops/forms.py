@@ -9,6 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .models import DialogueYear, Meeting, MeetingDocument, SessionPerson, Suggestion
+from .people import person_with_affiliation
 from .uploads import ACCEPTED_EXTENSIONS, document_format_check
 
 
@@ -64,9 +65,7 @@ class MeetingForm(forms.ModelForm):
 
 class RegistrationChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, registration):
-        affiliation = registration.member_state or registration.organization
-        name = registration.participant.full_name
-        return f"{name} — {affiliation}" if affiliation else name
+        return person_with_affiliation(registration)
 
 
 class SessionForm(forms.Form):

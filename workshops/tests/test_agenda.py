@@ -387,3 +387,19 @@ def test_meeting_page_queries_do_not_grow_with_sessions_speakers_and_documents(
     assert page.count('data-testid="agenda-session"') == 3
     assert page.count('data-testid="document"') == (6 if as_staff else 3)
     assert page.count('class="agenda-person"') == 27
+
+
+def test_session_form_names_people_as_the_calendar_does(client, secretariat_user):
+    meeting = MeetingFactory(start_date=datetime.date(2010, 3, 9))
+    delegate = RegistrationFactory(
+        meeting=meeting,
+        participant__honorific="Ms.",
+        participant__first_name="Amina",
+        participant__last_name="Mensah",
+        member_state=MemberStateFactory(country="GH"),
+    )
+    client.force_login(secretariat_user)
+
+    page = client.get(f"/meetings/{meeting.pk}/agenda/sessions/new/").content.decode()
+
+    assert f'<option value="{delegate.pk}">Ms. Amina Mensah (Ghana)</option>' in page
