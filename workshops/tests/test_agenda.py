@@ -13,7 +13,7 @@ from participants.tests.factories import (
     RegistrationFactory,
 )
 from workshops.models import Agenda, Session, SessionPerson
-from workshops.services import agenda_publish, session_create, session_delete
+from workshops.services import agenda_publish, agenda_unpublish, session_create, session_delete
 from workshops.tests.factories import (
     AgendaFactory,
     MeetingDocumentFactory,
@@ -403,3 +403,15 @@ def test_session_form_names_people_as_the_calendar_does(client, secretariat_user
     page = client.get(f"/meetings/{meeting.pk}/agenda/sessions/new/").content.decode()
 
     assert f'<option value="{delegate.pk}">Ms. Amina Mensah (Ghana)</option>' in page
+
+
+def test_unpublishing_a_meeting_without_agenda_creates_none(client, secretariat_user):
+    meeting = MeetingFactory()
+    client.force_login(secretariat_user)
+
+    response = client.post(f"/meetings/{meeting.pk}/agenda/publish/", {"publish": "0"})
+
+    assert response.status_code == 302
+    assert response["Location"] == f"/meetings/{meeting.pk}/agenda/"
+    assert Agenda.objects.count() == 0
+    assert agenda_unpublish(meeting=meeting, by=secretariat_user) is None
