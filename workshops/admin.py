@@ -101,17 +101,31 @@ class MeetingAdmin(admin.ModelAdmin):
             obj._state.adding = False
 
 
+# A session's times and people, and an agenda's publication, are set on the portal's
+# agenda pages, which check them (within the meeting's days, registered participants,
+# one role each, at least one session to publish). The admin shows them only.
+
+
 class SessionPersonInline(admin.TabularInline):
     model = SessionPerson
-    raw_id_fields = ("registration",)
+    fields = ("role", "registration")
+    readonly_fields = fields
     extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Session)
 class SessionAdmin(admin.ModelAdmin):
     list_display = ("title", "agenda", "starts_at", "ends_at")
     list_select_related = ("agenda__meeting",)
+    readonly_fields = ("agenda", "starts_at", "ends_at")
     inlines = [SessionPersonInline]
+
+    def has_add_permission(self, request):
+        return False
 
 
 @admin.register(Agenda)
@@ -119,7 +133,7 @@ class AgendaAdmin(admin.ModelAdmin):
     list_display = ("meeting", "status", "published_at")
     list_filter = ("status",)
     list_select_related = ("meeting",)
-    readonly_fields = ("updated_at", "updated_by")
+    readonly_fields = ("status", "published_at", "updated_at", "updated_by")
 
 
 class VersionInline(admin.TabularInline):

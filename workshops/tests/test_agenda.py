@@ -415,3 +415,63 @@ def test_unpublishing_a_meeting_without_agenda_creates_none(client, secretariat_
     assert response["Location"] == f"/meetings/{meeting.pk}/agenda/"
     assert Agenda.objects.count() == 0
     assert agenda_unpublish(meeting=meeting, by=secretariat_user) is None
+
+
+def test_admin_shows_session_times_and_people_without_changing_them(client, secretariat_user):
+    person = SessionPersonFactory(role=SessionPerson.Role.SPEAKER)
+    session = person.session
+    starts_at, ends_at = session.starts_at, session.ends_at
+    client.force_login(secretariat_user)
+    url = f"/admin/workshops/session/{session.pk}/change/"
+
+    page = client.get(url).content.decode()
+    response = client.post(
+        url,
+        {
+            "title": "Renamed",
+            "note": "",
+            "starts_at_0": "2010-03-10",
+            "starts_at_1": "08:00",
+            "ends_at_0": "2010-03-10",
+            "ends_at_1": "09:00",
+            "session_people-TOTAL_FORMS": "1",
+            "session_people-INITIAL_FORMS": "1",
+            "session_people-0-id": person.pk,
+            "session_people-0-session": session.pk,
+            "session_people-0-role": SessionPerson.Role.CHAIR,
+            "session_people-0-DELETE": "on",
+        },
+    )
+
+    session.refresh_from_db()
+    person.refresh_from_db()
+    assert 'name="starts_at_0"' not in page
+    assert 'name="session_people-0-role"' not in page
+    assert response.status_code == 302
+    assert session.title == "Renamed"
+    assert (session.starts_at, session.ends_at) == (starts_at, ends_at)
+    assert person.role == SessionPerson.Role.SPEAKER
+    assert client.get("/admin/workshops/session/add/").status_code == 403
+
+
+def test_admin_does_not_publish_agendas(client, secretariat_user):
+    agenda = AgendaFactory()
+    client.force_login(secretariat_user)
+    url = f"/admin/workshops/agenda/{agenda.pk}/change/"
+
+    page = client.get(url).content.decode()
+    response = client.post(
+        url,
+        {
+            "meeting": agenda.meeting.pk,
+            "status": Agenda.Status.PUBLISHED,
+            "published_at_0": "2010-03-01",
+            "published_at_1": "10:00",
+        },
+    )
+
+    agenda.refresh_from_db()
+    assert 'name="status"' not in page
+    assert 'name="published_at_0"' not in page
+    assert response.status_code == 302
+    assert (agenda.status, agenda.published_at) == (Agenda.Status.DRAFT, None)
