@@ -1,4 +1,4 @@
-from .roles import focal_point_state, is_secretariat
+from .roles import focal_point_state, is_secretariat, sees_funding_gap
 
 
 def role(request):
@@ -7,4 +7,5 @@ def role(request):
     return {
         "is_secretariat": is_secretariat(user),
         "focal_point_state": focal_point_state(user),
+        "show_funding_gap": sees_funding_gap(user),
     }

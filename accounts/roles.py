@@ -26,8 +26,9 @@ def focal_point_state(user):
     return user.member_state
 
 
-def is_focal_point(user) -> bool:
-    return focal_point_state(user) is not None
+def sees_funding_gap(user) -> bool:
+    """What funding a meeting still misses is for the secretariat and the focal points."""
+    return is_secretariat(user) or focal_point_state(user) is not None
 
 
 class SecretariatRequiredMixin(AccessMixin):

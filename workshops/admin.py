@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 
 from . import services
@@ -12,24 +13,56 @@ from .models import (
     SessionPerson,
     Suggestion,
 )
-from .services.years import MEETING_FIELDS
+from .services.years import MEETING_FIELDS, YEAR_FIELDS
 
 
 class MeetingInline(admin.TabularInline):
+    """Read here only: a meeting is changed on its own page, through the services
+    (which record its status history and who changed it)."""
+
     model = Meeting
     fields = ("title", "kind", "start_date", "end_date", "venue", "status")
-    # A status is changed on the meeting itself, where the change is recorded.
-    readonly_fields = ("status",)
+    readonly_fields = fields
     extra = 0
+    can_delete = False
     show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class DialogueYearAdminForm(forms.ModelForm):
+    class Meta:
+        model = DialogueYear
+        fields = list(YEAR_FIELDS)
+
+    def _get_validation_exclusions(self):
+        # The one-current-year constraint is the service's to keep: it steps the
+        # previous current year down, which the form's check would refuse first.
+        exclusions = super()._get_validation_exclusions()
+        exclusions.add("is_current")
+        return exclusions
 
 
 @admin.register(DialogueYear)
 class DialogueYearAdmin(admin.ModelAdmin):
+    form = DialogueYearAdminForm
     list_display = ("year", "overarching_theme", "is_current")
     list_filter = ("is_current",)
     search_fields = ("overarching_theme", "year")
     inlines = [MeetingInline]
+
+    def save_model(self, request, obj, form, change):
+        # Through the services, so that a year made current here un-marks the previous one.
+        fields = {
+            name: form.cleaned_data[name] for name in YEAR_FIELDS if name in form.cleaned_data
+        }
+        if change:
+            services.dialogue_year_update(dialogue_year=obj, **fields)
+        else:
+            created = services.dialogue_year_create(**fields)
+            obj.pk = created.pk
+            obj._state.adding = False
 
 
 class StatusChangeInline(admin.TabularInline):
@@ -63,24 +96,36 @@ class MeetingAdmin(admin.ModelAdmin):
         if change:
             services.meeting_update(meeting=obj, by=request.user, **fields)
         else:
-            created = services.meeting_create(
-                dialogue_year=form.cleaned_data["dialogue_year"], by=request.user, **fields
-            )
+            created = services.meeting_create(by=request.user, **fields)
             obj.pk = created.pk
             obj._state.adding = False
 
 
+# A session's times and people, and an agenda's publication, are set on the portal's
+# agenda pages, which check them (within the meeting's days, registered participants,
+# one role each, at least one session to publish). The admin shows them only.
+
+
 class SessionPersonInline(admin.TabularInline):
     model = SessionPerson
-    raw_id_fields = ("registration",)
+    fields = ("role", "registration")
+    readonly_fields = fields
     extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Session)
 class SessionAdmin(admin.ModelAdmin):
     list_display = ("title", "agenda", "starts_at", "ends_at")
     list_select_related = ("agenda__meeting",)
+    readonly_fields = ("agenda", "starts_at", "ends_at")
     inlines = [SessionPersonInline]
+
+    def has_add_permission(self, request):
+        return False
 
 
 @admin.register(Agenda)
@@ -88,7 +133,7 @@ class AgendaAdmin(admin.ModelAdmin):
     list_display = ("meeting", "status", "published_at")
     list_filter = ("status",)
     list_select_related = ("meeting",)
-    readonly_fields = ("updated_at", "updated_by")
+    readonly_fields = ("status", "published_at", "updated_at", "updated_by")
 
 
 class VersionInline(admin.TabularInline):

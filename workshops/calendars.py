@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from .models import Agenda, Meeting
+from .people import person_with_affiliation
 
 PRODUCT_ID = "-//International Dialogue on Migration//IDM Portal//EN"
 
@@ -28,14 +29,10 @@ def _names(session) -> str:
         (_("Speakers"), session.speakers),
     ):
         if people:
-            lines.append(f"{label}: " + "; ".join(_person(p.registration) for p in people))
+            lines.append(
+                f"{label}: " + "; ".join(person_with_affiliation(p.registration) for p in people)
+            )
     return "\n".join(lines)
-
-
-def _person(registration) -> str:
-    affiliation = registration.member_state or registration.organization
-    name = registration.participant.full_name
-    return f"{name} ({affiliation})" if affiliation else name
 
 
 def meetings_calendar(

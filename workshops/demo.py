@@ -5,7 +5,7 @@ import datetime
 
 from . import demo_programme
 from .models import DialogueYear, Meeting
-from .services import meeting_create
+from .services import dialogue_year_create, meeting_create
 
 MARCH_WORKSHOP_START = datetime.date(2010, 3, 9)
 JULY_WORKSHOP_START = datetime.date(2010, 7, 19)
@@ -64,10 +64,12 @@ MEETINGS = [
 
 def load() -> dict[datetime.date, Meeting]:
     """The 2010 dialogue year and its meetings, keyed by start date."""
-    year, _ = DialogueYear.objects.get_or_create(
-        year=2010,
-        defaults={"overarching_theme": "Migration and social change", "is_current": True},
-    )
+    year = DialogueYear.objects.filter(year=2010).first()
+    if year is None:
+        # Through the service, which steps down a year already marked current.
+        year = dialogue_year_create(
+            year=2010, overarching_theme="Migration and social change", is_current=True
+        )
     meetings = {}
     for spec in MEETINGS:
         meeting = Meeting.objects.filter(

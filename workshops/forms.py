@@ -1,12 +1,16 @@
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .models import DialogueYear, Meeting, MeetingDocument, SessionPerson, Suggestion
-from .uploads import ACCEPTED_EXTENSIONS, document_format_check, max_document_bytes
+from .people import person_with_affiliation
+from .uploads import ACCEPTED_EXTENSIONS, document_format_check
 
 
 def _model_field(model, name, **kwargs):
@@ -61,9 +65,7 @@ class MeetingForm(forms.ModelForm):
 
 class RegistrationChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, registration):
-        affiliation = registration.member_state or registration.organization
-        name = registration.participant.full_name
-        return f"{name} — {affiliation}" if affiliation else name
+        return person_with_affiliation(registration)
 
 
 class SessionForm(forms.Form):
@@ -159,14 +161,20 @@ class SessionForm(forms.Form):
         }
 
 
+def _document_help_text() -> str:
+    return gettext("PDF, Word, Excel, PowerPoint or OpenDocument; up to %(limit)s MB.") % {
+        "limit": settings.MEETING_DOCUMENT_MAX_MB
+    }
+
+
+# Built when the form is shown: in the visitor's language, with the limit of the day.
+document_help_text = lazy(_document_help_text, str)
+
+
 class DocumentFileField(forms.FileField):
     def __init__(self, **kwargs):
         kwargs.setdefault("label", _("File"))
-        kwargs.setdefault(
-            "help_text",
-            _("PDF, Word, Excel, PowerPoint or OpenDocument; up to %(limit)s MB.")
-            % {"limit": max_document_bytes() // (1024 * 1024)},
-        )
+        kwargs.setdefault("help_text", document_help_text())
         kwargs.setdefault(
             "widget", forms.ClearableFileInput({"accept": ",".join(ACCEPTED_EXTENSIONS)})
         )

@@ -137,8 +137,7 @@ def suggestion_get(*, pk: int) -> Suggestion:
 def meeting_list_open_for_suggestions(*, today: datetime.date) -> QuerySet[Meeting]:
     """Meetings a focal point may still suggest speakers or case studies for."""
     return (
-        Meeting.objects.filter(start_date__gt=today)
-        .exclude(status__in=[Meeting.Status.HELD, Meeting.Status.CANCELLED])
+        Meeting.objects.filter(Meeting.accepting_suggestions_q(today=today))
         .select_related("dialogue_year")
         .order_by("start_date", "title")
     )

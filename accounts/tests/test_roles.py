@@ -1,7 +1,7 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from accounts.roles import focal_point_state, is_focal_point, is_secretariat
+from accounts.roles import focal_point_state, is_secretariat, sees_funding_gap
 from accounts.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +16,7 @@ def test_anonymous_visitor_has_no_role():
 
 def test_secretariat_member_is_secretariat_and_no_focal_point(secretariat_user):
     assert is_secretariat(secretariat_user)
-    assert not is_focal_point(secretariat_user)
+    assert focal_point_state(secretariat_user) is None
 
 
 def test_focal_point_acts_for_exactly_their_state(focal_point):
@@ -71,3 +71,10 @@ def test_logout_ends_the_session(client, focal_point):
 
     assert response.status_code == 302
     assert "_auth_user_id" not in client.session
+
+
+def test_funding_gaps_are_for_secretariat_and_focal_points(secretariat_user, focal_point):
+    assert not sees_funding_gap(AnonymousUser())
+    assert not sees_funding_gap(UserFactory())
+    assert sees_funding_gap(focal_point)
+    assert sees_funding_gap(secretariat_user)

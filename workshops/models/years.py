@@ -1,3 +1,5 @@
+import datetime
+
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -55,6 +57,8 @@ class Meeting(models.Model):
         CONFIRMED = "confirmed", pgettext_lazy("meeting status", "Confirmed")
         HELD = "held", pgettext_lazy("meeting status", "Held")
         CANCELLED = "cancelled", pgettext_lazy("meeting status", "Cancelled")
+
+    CLOSED_STATUSES = (Status.HELD, Status.CANCELLED)
 
     dialogue_year = models.ForeignKey(
         DialogueYear,
@@ -119,7 +123,16 @@ class Meeting(models.Model):
     @property
     def is_open(self) -> bool:
         """Neither held nor cancelled: still being planned."""
-        return self.status not in (self.Status.HELD, self.Status.CANCELLED)
+        return self.status not in self.CLOSED_STATUSES
+
+    # Which meetings take suggestions of speakers and case studies: open ones, until they
+    # start. Said once for a meeting and once for the database, side by side.
+    def accepts_suggestions(self, *, today: datetime.date) -> bool:
+        return self.is_open and self.start_date > today
+
+    @staticmethod
+    def accepting_suggestions_q(*, today: datetime.date) -> Q:
+        return ~Q(status__in=Meeting.CLOSED_STATUSES) & Q(start_date__gt=today)
 
 
 class MeetingStatusChange(AppendOnlyModel):

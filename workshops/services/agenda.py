@@ -159,9 +159,12 @@ def agenda_publish(*, meeting: Meeting, by: "User | None") -> Agenda:
 
 
 @transaction.atomic
-def agenda_unpublish(*, meeting: Meeting, by: "User | None") -> Agenda:
+def agenda_unpublish(*, meeting: Meeting, by: "User | None") -> Agenda | None:
     """Takes the agenda back to draft: only the secretariat sees it."""
-    agenda = agenda_get_or_create(meeting=meeting)
+    # Locked, as when publishing: the two may be asked at once.
+    agenda = Agenda.objects.select_for_update().filter(meeting=meeting).first()
+    if agenda is None:
+        return None
     if agenda.is_published:
         agenda.status = Agenda.Status.DRAFT
         agenda.published_at = None

@@ -16,6 +16,8 @@ DOCUMENT_FIELDS = ("kind", "title", "language", "visibility")
 def _store_version(
     *, document: MeetingDocument, number: int, file, by: "User | None"
 ) -> MeetingDocumentVersion:
+    # The one check of the file in the services: it comes before anything is written to
+    # the storage, and the callers' transaction takes back any row written before it.
     fmt = document_format_check(file)
     version = MeetingDocumentVersion(
         document=document,
@@ -48,8 +50,7 @@ def meeting_document_create(
     language: str = "en",
     visibility: str = MeetingDocument.Visibility.STAFF,
 ) -> MeetingDocument:
-    """A new document with its first version; the file is checked before anything is stored."""
-    document_format_check(file)
+    """A new document with its first version; a refused file leaves nothing behind."""
     document = MeetingDocument(
         meeting=meeting,
         kind=kind,
@@ -69,7 +70,6 @@ def meeting_document_version_add(
     *, document: MeetingDocument, by: "User | None", file: File
 ) -> MeetingDocumentVersion:
     """Uploads a new version; earlier versions are kept and stay downloadable."""
-    document_format_check(file)
     # Lock the document so that two uploads at once get different numbers.
     MeetingDocument.objects.select_for_update().filter(pk=document.pk).first()
     latest = document.versions.aggregate(latest=Max("number"))["latest"] or 0

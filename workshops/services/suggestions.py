@@ -25,7 +25,7 @@ REVIEW_TRANSITIONS = {
 
 def meeting_accepts_suggestions(meeting: Meeting, *, today: datetime.date) -> bool:
     """Upcoming: not held, not cancelled, and not started yet."""
-    return meeting.is_open and meeting.start_date > today
+    return meeting.accepts_suggestions(today=today)
 
 
 @transaction.atomic

@@ -10,6 +10,7 @@ if TYPE_CHECKING:
 
 YEAR_FIELDS = ("year", "overarching_theme", "description", "is_current")
 MEETING_FIELDS = (
+    "dialogue_year",
     "kind",
     "title",
     "start_date",

@@ -13,7 +13,7 @@ from participants.tests.factories import (
     RegistrationFactory,
 )
 from workshops.models import Agenda, Session, SessionPerson
-from workshops.services import agenda_publish, session_create, session_delete
+from workshops.services import agenda_publish, agenda_unpublish, session_create, session_delete
 from workshops.tests.factories import (
     AgendaFactory,
     MeetingDocumentFactory,
@@ -387,3 +387,91 @@ def test_meeting_page_queries_do_not_grow_with_sessions_speakers_and_documents(
     assert page.count('data-testid="agenda-session"') == 3
     assert page.count('data-testid="document"') == (6 if as_staff else 3)
     assert page.count('class="agenda-person"') == 27
+
+
+def test_session_form_names_people_as_the_calendar_does(client, secretariat_user):
+    meeting = MeetingFactory(start_date=datetime.date(2010, 3, 9))
+    delegate = RegistrationFactory(
+        meeting=meeting,
+        participant__honorific="Ms.",
+        participant__first_name="Amina",
+        participant__last_name="Mensah",
+        member_state=MemberStateFactory(country="GH"),
+    )
+    client.force_login(secretariat_user)
+
+    page = client.get(f"/meetings/{meeting.pk}/agenda/sessions/new/").content.decode()
+
+    assert f'<option value="{delegate.pk}">Ms. Amina Mensah (Ghana)</option>' in page
+
+
+def test_unpublishing_a_meeting_without_agenda_creates_none(client, secretariat_user):
+    meeting = MeetingFactory()
+    client.force_login(secretariat_user)
+
+    response = client.post(f"/meetings/{meeting.pk}/agenda/publish/", {"publish": "0"})
+
+    assert response.status_code == 302
+    assert response["Location"] == f"/meetings/{meeting.pk}/agenda/"
+    assert Agenda.objects.count() == 0
+    assert agenda_unpublish(meeting=meeting, by=secretariat_user) is None
+
+
+def test_admin_shows_session_times_and_people_without_changing_them(client, secretariat_user):
+    person = SessionPersonFactory(role=SessionPerson.Role.SPEAKER)
+    session = person.session
+    starts_at, ends_at = session.starts_at, session.ends_at
+    client.force_login(secretariat_user)
+    url = f"/admin/workshops/session/{session.pk}/change/"
+
+    page = client.get(url).content.decode()
+    response = client.post(
+        url,
+        {
+            "title": "Renamed",
+            "note": "",
+            "starts_at_0": "2010-03-10",
+            "starts_at_1": "08:00",
+            "ends_at_0": "2010-03-10",
+            "ends_at_1": "09:00",
+            "session_people-TOTAL_FORMS": "1",
+            "session_people-INITIAL_FORMS": "1",
+            "session_people-0-id": person.pk,
+            "session_people-0-session": session.pk,
+            "session_people-0-role": SessionPerson.Role.CHAIR,
+            "session_people-0-DELETE": "on",
+        },
+    )
+
+    session.refresh_from_db()
+    person.refresh_from_db()
+    assert 'name="starts_at_0"' not in page
+    assert 'name="session_people-0-role"' not in page
+    assert response.status_code == 302
+    assert session.title == "Renamed"
+    assert (session.starts_at, session.ends_at) == (starts_at, ends_at)
+    assert person.role == SessionPerson.Role.SPEAKER
+    assert client.get("/admin/workshops/session/add/").status_code == 403
+
+
+def test_admin_does_not_publish_agendas(client, secretariat_user):
+    agenda = AgendaFactory()
+    client.force_login(secretariat_user)
+    url = f"/admin/workshops/agenda/{agenda.pk}/change/"
+
+    page = client.get(url).content.decode()
+    response = client.post(
+        url,
+        {
+            "meeting": agenda.meeting.pk,
+            "status": Agenda.Status.PUBLISHED,
+            "published_at_0": "2010-03-01",
+            "published_at_1": "10:00",
+        },
+    )
+
+    agenda.refresh_from_db()
+    assert 'name="status"' not in page
+    assert 'name="published_at_0"' not in page
+    assert response.status_code == 302
+    assert (agenda.status, agenda.published_at) == (Agenda.Status.DRAFT, None)

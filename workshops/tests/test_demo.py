@@ -9,6 +9,7 @@ from pypdf import PdfReader
 from accounts.models import User
 from accounts.roles import focal_point_state, is_secretariat
 from participants.models import MemberState, Organization, Participant, Registration
+from workshops import demo
 from workshops.models import (
     Agenda,
     DialogueYear,
@@ -20,6 +21,7 @@ from workshops.models import (
     SessionPerson,
     Suggestion,
 )
+from workshops.tests.factories import DialogueYearFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -52,6 +54,15 @@ def table_counts():
 def loaded(db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     call_command("load_idm2010", stdout=io.StringIO())
+
+
+def test_demo_year_becomes_the_current_one():
+    DialogueYearFactory(year=2011, is_current=True)
+
+    demo.load()
+
+    current = list(DialogueYear.objects.filter(is_current=True).values_list("year", flat=True))
+    assert current == [2010]
 
 
 def test_loading_twice_keeps_the_same_data(loaded):

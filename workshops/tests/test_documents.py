@@ -1,12 +1,17 @@
+import importlib
 import io
+from unittest import mock
 
 import openpyxl
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.urls import Resolver404, resolve
 
 from workshops.models import MeetingDocument, MeetingDocumentVersion
 from workshops.services import meeting_document_create, meeting_document_version_add
 from workshops.tests.factories import PDF_BYTES, MeetingDocumentFactory, MeetingFactory, pdf_bytes
+from workshops.uploads import document_format_check
 
 pytestmark = pytest.mark.django_db
 
@@ -150,6 +155,32 @@ def test_size_limit_comes_from_the_settings(client, secretariat_user, upload, se
     assert len(stored_files(media_root)) == 1
 
 
+@pytest.fixture(scope="module")
+def compiled_catalogues():
+    # `make` compiles them too; a bare `pytest` run must not depend on it.
+    call_command(
+        "compilemessages",
+        locale=["fr"],
+        ignore_patterns=[".venv/*", "node_modules/*"],
+        verbosity=0,
+    )
+
+
+def test_upload_help_text_is_in_the_visitors_language_with_the_limit_of_the_settings(
+    client, secretariat_user, settings, compiled_catalogues
+):
+    settings.MEETING_DOCUMENT_MAX_MB = 7
+    meeting = MeetingFactory()
+    client.force_login(secretariat_user)
+    url = f"/meetings/{meeting.pk}/documents/new/"
+
+    french = client.get(url, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    english = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    assert "PDF, Word, Excel, PowerPoint ou OpenDocument\u00a0; 7 Mo au maximum." in french
+    assert "PDF, Word, Excel, PowerPoint or OpenDocument; up to 7 MB." in english
+
+
 def test_service_refuses_an_empty_file(upload):
     with pytest.raises(ValidationError, match="The file is empty."):
         meeting_document_create(
@@ -157,13 +188,38 @@ def test_service_refuses_an_empty_file(upload):
         )
 
 
-def test_service_checks_the_file_too(upload):
+def test_service_checks_the_file_too(upload, media_root):
     with pytest.raises(ValidationError, match="not a PDF or Office document"):
         meeting_document_create(
             meeting=MeetingFactory(), by=None, kind="other", title="X", file=upload("x.pdf", b"??")
         )
 
     assert MeetingDocument.objects.count() == 0
+    assert stored_files(media_root) == []
+
+
+def test_services_check_an_upload_once(upload):
+    meeting = MeetingFactory()
+    with mock.patch(
+        "workshops.services.documents.document_format_check", wraps=document_format_check
+    ) as check:
+        document = meeting_document_create(
+            meeting=meeting, by=None, kind="other", title="X", file=upload("x.pdf")
+        )
+        meeting_document_version_add(document=document, by=None, file=upload("y.pdf"))
+
+    assert check.call_count == 2
+
+
+def test_service_refuses_a_new_version_and_stores_nothing(upload, media_root):
+    document = MeetingDocumentFactory()
+    stored_before = stored_files(media_root)
+
+    with pytest.raises(ValidationError, match="not a PDF or Office document"):
+        meeting_document_version_add(document=document, by=None, file=upload("v2.pdf", b"??"))
+
+    assert list(document.versions.values_list("number", flat=True)) == [1]
+    assert stored_files(media_root) == stored_before
 
 
 def test_a_new_version_keeps_the_old_one(client, secretariat_user, upload, media_root):
@@ -274,6 +330,16 @@ def test_media_urls_are_not_offered_for_documents(client):
 
     assert document.versions.get().file.name not in page
     assert f"/meetings/documents/{document.pk}/download/" in page
+
+
+def test_stored_files_have_no_url_of_their_own_even_in_development(settings):
+    document = MeetingDocumentFactory(visibility=MeetingDocument.Visibility.STAFF)
+    settings.DEBUG = True
+    # The URLconf as a development server loads it (tests otherwise run with DEBUG off).
+    urls = importlib.reload(importlib.import_module("idm_portal.urls"))
+
+    with pytest.raises(Resolver404):
+        resolve(f"{settings.MEDIA_URL}{document.versions.get().file.name}", urlconf=urls)
 
 
 def test_staff_changes_a_document_to_staff_only(client, secretariat_user, focal_point):

@@ -303,3 +303,85 @@ def test_a_status_changed_in_the_admin_is_recorded_too(client, secretariat_user)
         ("", "confirmed", secretariat_user.pk),
         ("confirmed", "held", secretariat_user.pk),
     ]
+
+
+def test_a_dialogue_year_changed_in_the_admin_is_saved(client, secretariat_user):
+    first = DialogueYearFactory(year=2010)
+    second = DialogueYearFactory(year=2011, is_current=False)
+    client.force_login(secretariat_user)
+    form = {
+        "dialogue_year": first.pk,
+        **MEETING_POST,
+        "status_changes-TOTAL_FORMS": "0",
+        "status_changes-INITIAL_FORMS": "0",
+    }
+
+    added = client.post("/admin/workshops/meeting/add/", form)
+    meeting = Meeting.objects.get()
+    changed = client.post(
+        f"/admin/workshops/meeting/{meeting.pk}/change/", {**form, "dialogue_year": second.pk}
+    )
+
+    meeting.refresh_from_db()
+    assert (added.status_code, changed.status_code) == (302, 302)
+    assert meeting.dialogue_year == second
+    assert meeting.updated_by == secretariat_user
+    assert meeting.status_changes.count() == 1
+
+
+YEAR_ADMIN_POST = {
+    "overarching_theme": "",
+    "description": "",
+    "meetings-TOTAL_FORMS": "0",
+    "meetings-INITIAL_FORMS": "0",
+}
+
+
+def test_a_year_made_current_in_the_admin_steps_the_previous_one_down(client, secretariat_user):
+    first = DialogueYearFactory(year=2010, is_current=True)
+    client.force_login(secretariat_user)
+
+    added = client.post(
+        "/admin/workshops/dialogueyear/add/", {**YEAR_ADMIN_POST, "year": 2011, "is_current": "on"}
+    )
+    after_add = list(DialogueYear.objects.filter(is_current=True).values_list("year", flat=True))
+    changed = client.post(
+        f"/admin/workshops/dialogueyear/{first.pk}/change/",
+        {**YEAR_ADMIN_POST, "year": 2010, "is_current": "on"},
+    )
+    after_change = list(DialogueYear.objects.filter(is_current=True).values_list("year", flat=True))
+
+    assert (added.status_code, changed.status_code) == (302, 302)
+    assert after_add == [2011]
+    assert after_change == [2010]
+
+
+def test_meetings_are_only_listed_on_the_admin_year_page(client, secretariat_user):
+    meeting = MeetingFactory(title="July workshop", venue="Geneva")
+    client.force_login(secretariat_user)
+    url = f"/admin/workshops/dialogueyear/{meeting.dialogue_year.pk}/change/"
+
+    page = client.get(url).content.decode()
+    response = client.post(
+        url,
+        {
+            **YEAR_ADMIN_POST,
+            "year": 2010,
+            "is_current": "on",
+            "meetings-TOTAL_FORMS": "1",
+            "meetings-INITIAL_FORMS": "1",
+            "meetings-0-id": meeting.pk,
+            "meetings-0-dialogue_year": meeting.dialogue_year.pk,
+            "meetings-0-venue": "Nairobi",
+            "meetings-0-DELETE": "on",
+        },
+    )
+
+    meeting.refresh_from_db()
+    assert "July workshop" in page
+    assert f"/admin/workshops/meeting/{meeting.pk}/change/" in page
+    assert 'name="meetings-0-title"' not in page
+    assert 'name="meetings-0-DELETE"' not in page
+    assert 'name="meetings-MAX_NUM_FORMS" value="0"' in page
+    assert response.status_code == 302
+    assert meeting.venue == "Geneva"

@@ -9,7 +9,9 @@ from django.utils import timezone
 from accounts.tests.factories import FocalPointFactory
 from participants.tests.factories import MemberStateFactory
 from workshops.models import Meeting, Suggestion
+from workshops.selectors import meeting_list_open_for_suggestions
 from workshops.services import suggestion_review, suggestion_submit
+from workshops.services.suggestions import meeting_accepts_suggestions
 from workshops.tests.factories import MeetingFactory, SuggestionFactory
 
 pytestmark = pytest.mark.django_db
@@ -320,3 +322,21 @@ def test_suggestion_lists_queries_do_not_grow(
 
     assert one.count('data-testid="suggestion"') == 1
     assert three.count('data-testid="suggestion"') == 3
+
+
+def test_a_meeting_takes_suggestions_where_the_list_of_open_meetings_has_it():
+    today = datetime.date(2010, 6, 1)
+    meetings = [
+        MeetingFactory(status=status, start_date=start, end_date=start + datetime.timedelta(1))
+        for status in Meeting.Status.values
+        for start in (today - datetime.timedelta(1), today, today + datetime.timedelta(1))
+    ]
+
+    listed = set(meeting_list_open_for_suggestions(today=today))
+    accepting = {m for m in meetings if meeting_accepts_suggestions(m, today=today)}
+
+    assert listed == accepting
+    assert sorted((m.status, m.start_date) for m in accepting) == [
+        (status, today + datetime.timedelta(1))
+        for status in sorted(["confirmed", "proposed", "subject_to_funding"])
+    ]

@@ -92,3 +92,26 @@ def test_upcoming_meetings_start_after_the_date_and_are_not_cancelled():
     upcoming = meeting_list_upcoming(dialogue_year=year, after=datetime.date(2010, 4, 16))
 
     assert [m.title for m in upcoming] == ["July"]
+
+
+@pytest.mark.parametrize("url", ["/", "/meetings/years/2010/"])
+def test_funding_gap_is_shown_to_focal_points_and_staff_not_to_the_public(
+    client, focal_point, secretariat_user, url
+):
+    MeetingFactory(
+        dialogue_year=DialogueYearFactory(year=2010, is_current=True),
+        status=Meeting.Status.SUBJECT_TO_FUNDING,
+        funding_gap="Interpretation into Spanish",
+    )
+
+    anonymous = client.get(url).content.decode()
+    client.force_login(focal_point)
+    as_focal_point = client.get(url).content.decode()
+    client.force_login(secretariat_user)
+    as_staff = client.get(url).content.decode()
+
+    gap = "Funding still missing: Interpretation into Spanish"
+    assert "Interpretation into Spanish" not in anonymous
+    assert 'data-testid="funding-gap"' not in anonymous
+    assert gap in as_focal_point
+    assert gap in as_staff

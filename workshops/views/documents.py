@@ -1,7 +1,5 @@
 """Meeting documents: the secretariat uploads; downloads check who may see them."""
 
-from pathlib import PurePosixPath
-
 from django.contrib import messages
 from django.contrib.auth.mixins import AccessMixin
 from django.core.exceptions import ValidationError
@@ -113,13 +111,12 @@ class DocumentDownloadMixin(AccessMixin):
         if version is None:
             raise Http404(_("This document has no file yet."))
         name = slugify(document.title)[:80] or "document"
-        suffix = PurePosixPath(version.file.name).suffix
         if version.number > 1:
             name = f"{name}-v{version.number}"
         return FileResponse(
             version.file.open("rb"),
             as_attachment=True,
-            filename=f"{name}{suffix}",
+            filename=f"{name}{version.extension}",
             content_type=version.content_type,
         )
 

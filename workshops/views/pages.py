@@ -77,7 +77,6 @@ class MeetingDetailView(TemplateView):
             documents=meeting_document_list(meeting=meeting, staff=staff),
             past_meetings=past,
             upcoming_meetings=upcoming,
-            show_funding_gap=staff or focal_point_state(user) is not None,
             can_suggest=focal_point_state(user) is not None
             and meeting_accepts_suggestions(meeting, today=timezone.localdate()),
         )
