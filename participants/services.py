@@ -243,6 +243,23 @@ def registration_status_set(*, registration: Registration, status: str, user=Non
 
 
 @transaction.atomic
+def registration_role_set(*, registration: Registration, role: str, user=None) -> bool:
+    """Sets a registration's role (as an agenda gives it); returns False if unchanged."""
+    if role not in Registration.Role.values:
+        raise ValidationError(_("Unknown role: %(role)s.") % {"role": role})
+    locked = Registration.objects.select_for_update().get(pk=registration.pk)
+    if locked.role == role:
+        return False
+    old = locked.role
+    locked.role = role
+    locked.updated_by = user
+    locked.save(update_fields=["role", "updated_by", "updated_at"])
+    registration.role = role
+    _record(locked, RegistrationChange.Action.UPDATED, {"role": [old, role]}, user)
+    return True
+
+
+@transaction.atomic
 def registration_check_in(*, registration: Registration, user=None) -> bool:
     """Marks a person as arrived; returns False if they were checked in already.
 

@@ -12,6 +12,7 @@ from weasyprint import HTML
 from accounts.demo import FOCAL_POINT_USERNAME
 from participants.models import Registration
 from participants.selectors import registration_list_for_agenda
+from participants.services import registration_role_set
 
 from .models import Meeting, MeetingDocument, Suggestion
 from .services import (
@@ -165,10 +166,9 @@ def load_march_agenda(meeting: Meeting) -> None:
             for registration in picked:
                 roles.setdefault(registration.pk, role)
     # The registrations say who spoke and who moderated, as the agenda does.
-    for role in (Registration.Role.SPEAKER, Registration.Role.MODERATOR):
-        Registration.objects.filter(pk__in=[pk for pk, r in roles.items() if r == role]).update(
-            role=role
-        )
+    for registration in registration_list_for_agenda(meeting=meeting).filter(pk__in=roles):
+        if roles[registration.pk] in (Registration.Role.SPEAKER, Registration.Role.MODERATOR):
+            registration_role_set(registration=registration, role=roles[registration.pk])
     agenda_publish(meeting=meeting, by=None)
 
 

@@ -9,6 +9,7 @@ from participants.services import (
     organization_get_or_create,
     registration_check_in,
     registration_create,
+    registration_role_set,
     registration_update,
     registration_withdraw,
 )
@@ -229,3 +230,17 @@ def test_withdraw_keeps_the_registration_and_records_it(secretariat_user):
     registration.refresh_from_db()
     assert registration.status == "withdrawn"
     assert registration.changes.get().changes == {"status": ["registered", "withdrawn"]}
+
+
+@pytest.mark.django_db
+def test_role_change_is_recorded_once():
+    registration = RegistrationFactory(role=Registration.Role.DELEGATE)
+
+    assert registration_role_set(registration=registration, role=Registration.Role.SPEAKER)
+    assert not registration_role_set(registration=registration, role=Registration.Role.SPEAKER)
+
+    registration.refresh_from_db()
+    assert registration.role == Registration.Role.SPEAKER
+    assert list(registration.changes.values_list("changes", flat=True)) == [
+        {"role": ["delegate", "speaker"]}
+    ]
