@@ -8,7 +8,8 @@ import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from .models import DiscussionNote
+from .models import DiscussionNote, RenderedDocument
+from .services import rendered_document_request_for_note
 
 BODY_FILE = Path(__file__).resolve().parent / "demo_texts" / "IC-2010-5.md"
 SYMBOL = "IC/2010/5"
@@ -33,3 +34,10 @@ def load(*, consultation_meeting) -> DiscussionNote:
         },
     )
     return note
+
+
+def render(*, note: DiscussionNote) -> RenderedDocument:
+    """Asks for the note's PDF after the demo is committed; unchanged content reuses it."""
+    document = rendered_document_request_for_note(note=note, user=None)
+    document.refresh_from_db()
+    return document

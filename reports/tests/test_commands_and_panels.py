@@ -74,3 +74,21 @@ def test_meeting_without_documents_shows_no_panel_to_the_public(client):
         'data-testid="meeting-documents"'
         not in client.get(meeting.get_absolute_url()).content.decode()
     )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_demo_with_render_documents_offers_the_published_pdf_to_the_public(client, eager_tasks):
+    call_command("load_idm2010", "--render-documents", stdout=io.StringIO())
+    output = io.StringIO()
+    call_command("load_idm2010", "--render-documents", stdout=output)
+
+    response = client.get("/documents/IC-2010-5/pdf/")
+
+    assert "IC/2010/5: PDF ready." in output.getvalue()
+    assert RenderedDocument.objects.filter(note__symbol="IC/2010/5").count() == 1
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert (
+        b"".join(response.streaming_content if response.streaming else [response.content])[:5]
+        == b"%PDF-"
+    )
