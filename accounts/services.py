@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models import Q
@@ -5,9 +6,13 @@ from django.db.models import Q
 from .models import User
 from .roles import SECRETARIAT_GROUP
 
+
 # The secretariat runs the portal's own data in the admin; accounts stay view-only
 # so that nobody but a superuser can grant superuser or staff rights.
-SECRETARIAT_APPS = ("workshops", "participants", "themes", "reports")
+def _secretariat_apps() -> list[str]:
+    # Every portal app above accounts (settings.PORTAL_APPS lists them lowest first).
+    apps = settings.PORTAL_APPS
+    return apps[apps.index("accounts") + 1 :]
 
 
 def secretariat_group_get_or_create() -> Group:
@@ -20,7 +25,7 @@ def secretariat_group_get_or_create() -> Group:
 def secretariat_group_permissions_sync(*, group: Group) -> None:
     """Gives the group every permission of the portal's apps and the right to view users."""
     permissions = Permission.objects.filter(
-        Q(content_type__app_label__in=SECRETARIAT_APPS)
+        Q(content_type__app_label__in=_secretariat_apps())
         | Q(content_type__app_label="accounts", codename="view_user")
     )
     group.permissions.set(permissions)

@@ -212,7 +212,7 @@ def run() -> None:
     from django.test import Client
 
     from accounts.services import secretariat_user_create
-    from participants import demo
+    from demo import participants as demo
     from participants.importing import participants_import
     from participants.models import MemberState, Organization, Registration
     from participants.selectors import registration_list

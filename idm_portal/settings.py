@@ -44,6 +44,17 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
+PORTAL_APPS = [
+    "common",
+    "accounts",
+    "workshops",
+    "participants",
+    "themes",
+    "reports",
+    "programme",
+    "demo",
+]
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -56,11 +67,9 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_countries",
     "django_filters",
-    "accounts",
-    "workshops",
-    "participants",
-    "themes",
-    "reports",
+    # The portal's apps, lowest layer first: each imports only those above it
+    # in this list (see README, "Architecture"; common/tests/test_layers.py).
+    *PORTAL_APPS,
 ]
 
 MIDDLEWARE = [

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from workshops.views import HomeView
+from programme.views import HomeView
 
 admin.site.site_header = _("IDM Portal administration")
 admin.site.site_title = _("IDM Portal")
@@ -11,6 +11,7 @@ urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("accounts/", include("accounts.urls")),
     path("meetings/", include("workshops.urls")),
+    path("meetings/", include("programme.urls")),
     path("participants/", include("participants.urls")),
     path("themes/", include("themes.urls")),
     path("documents/", include("reports.urls")),

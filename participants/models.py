@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from accounts.fields import acting_user_field
-from idm_portal.history import AppendOnlyModel
+from common.history import AppendOnlyModel
 
 
 class MemberState(models.Model):

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from . import services
-from .models import Consultation, Proposal, Suggestion, Vote, VoteEvent
+from .models import Consultation, Proposal, ThemeSuggestion, Vote, VoteEvent
 
 
 def _ballot_is_closed(consultation) -> bool:
@@ -120,7 +120,7 @@ class VoteEventAdmin(ReadOnlyAdmin):
     )
 
 
-@admin.register(Suggestion)
+@admin.register(ThemeSuggestion)
 class SuggestionAdmin(ReadOnlyAdmin):
     list_display = ("title", "member_state", "status", "submitted_at", "consultation")
     list_filter = ("status", "consultation")

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from idm_portal.charts import horizontal_bar_svg
+from common.charts import horizontal_bar_svg
 
 from .models import Proposal
 

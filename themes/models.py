@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.fields import acting_user_field
-from idm_portal.history import AppendOnlyModel
+from common.history import AppendOnlyModel
 
 
 class Consultation(models.Model):
@@ -223,7 +223,7 @@ class VoteEvent(AppendOnlyModel):
         return f"{self.member_state}: {self.from_proposal or '—'} → {self.to_proposal}"
 
 
-class Suggestion(models.Model):
+class ThemeSuggestion(models.Model):
     """An alternative theme suggested by a state, reviewed by the secretariat."""
 
     class Status(models.TextChoices):

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from participants.models import MemberState
 
-from .models import Consultation, Proposal, Suggestion, Vote, VoteEvent
+from .models import Consultation, Proposal, ThemeSuggestion, Vote, VoteEvent
 
 
 def consultation_for_year(*, dialogue_year) -> Consultation | None:
@@ -97,11 +97,11 @@ def vote_event_list(*, consultation: Consultation) -> QuerySet[VoteEvent]:
     )
 
 
-def suggestion_list(
+def theme_suggestion_list(
     *, consultation: Consultation, member_state: MemberState | None = None
-) -> QuerySet[Suggestion]:
+) -> QuerySet[ThemeSuggestion]:
     """A consultation's suggestions: all of them, or one state's."""
-    suggestions = Suggestion.objects.filter(consultation=consultation).select_related(
+    suggestions = ThemeSuggestion.objects.filter(consultation=consultation).select_related(
         "member_state", "submitted_by", "proposal"
     )
     if member_state is not None:
@@ -109,5 +109,5 @@ def suggestion_list(
     return suggestions.order_by("-submitted_at", "-pk")
 
 
-def suggestion_consultation_id(*, suggestion_pk: int) -> int:
-    return Suggestion.objects.values_list("consultation_id", flat=True).get(pk=suggestion_pk)
+def theme_suggestion_consultation_id(*, suggestion_pk: int) -> int:
+    return ThemeSuggestion.objects.values_list("consultation_id", flat=True).get(pk=suggestion_pk)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from accounts.roles import focal_point_state
 from workshops.services import dialogue_year_theme_set
 
-from .models import Consultation, Proposal, Suggestion, Vote, VoteEvent
+from .models import Consultation, Proposal, ThemeSuggestion, Vote, VoteEvent
 
 
 def format_when(moment: datetime.datetime) -> str:
@@ -247,9 +247,9 @@ def _vote_insert(consultation, state, proposal, user, now) -> VoteOutcome:
 # --- Alternative suggestions ----------------------------------------------------------
 
 
-def suggestion_submit(
+def theme_suggestion_submit(
     *, consultation: Consultation, user, title: str, rationale: str
-) -> Suggestion:
+) -> ThemeSuggestion:
     """A focal point of a member or observer state suggests another theme while voting is open."""
     state = focal_point_state(user)
     if state is None:
@@ -259,7 +259,7 @@ def suggestion_submit(
     consultation = Consultation.objects.get(pk=consultation.pk)
     if not consultation.is_open():
         raise ValidationError(_("Suggestions are taken only while voting is open."))
-    suggestion = Suggestion(
+    suggestion = ThemeSuggestion(
         consultation=consultation,
         member_state=state,
         submitted_by=user,
@@ -271,9 +271,9 @@ def suggestion_submit(
     return suggestion
 
 
-def _lock_pending_suggestion(suggestion_id: int) -> Suggestion:
-    suggestion = Suggestion.objects.select_for_update().get(pk=suggestion_id)
-    if suggestion.status != Suggestion.Status.PENDING:
+def _lock_pending_suggestion(suggestion_id: int) -> ThemeSuggestion:
+    suggestion = ThemeSuggestion.objects.select_for_update().get(pk=suggestion_id)
+    if suggestion.status != ThemeSuggestion.Status.PENDING:
         raise ValidationError(
             _("This suggestion was already reviewed: %(status)s.")
             % {"status": suggestion.get_status_display()}
@@ -282,7 +282,7 @@ def _lock_pending_suggestion(suggestion_id: int) -> Suggestion:
 
 
 @transaction.atomic
-def suggestion_add_to_ballot(*, suggestion_id: int, user) -> Proposal:
+def theme_suggestion_add_to_ballot(*, suggestion_id: int, user) -> Proposal:
     suggestion = _lock_pending_suggestion(suggestion_id)
     proposal = proposal_add(
         consultation=suggestion.consultation,
@@ -291,7 +291,7 @@ def suggestion_add_to_ballot(*, suggestion_id: int, user) -> Proposal:
         origin=Proposal.Origin.MEMBER_STATE,
         member_state=suggestion.member_state,
     )
-    suggestion.status = Suggestion.Status.ADDED
+    suggestion.status = ThemeSuggestion.Status.ADDED
     suggestion.proposal = proposal
     suggestion.reviewed_by, suggestion.reviewed_at = user, timezone.now()
     suggestion.save(update_fields=["status", "proposal", "reviewed_by", "reviewed_at"])
@@ -299,13 +299,13 @@ def suggestion_add_to_ballot(*, suggestion_id: int, user) -> Proposal:
 
 
 @transaction.atomic
-def suggestion_decline(*, suggestion_id: int, user, reason: str) -> Suggestion:
-    """Raises Suggestion.DoesNotExist for an unknown suggestion, ValidationError for a refusal."""
+def theme_suggestion_decline(*, suggestion_id: int, user, reason: str) -> ThemeSuggestion:
+    """Raises ThemeSuggestion.DoesNotExist for an unknown one, ValidationError for a refusal."""
     suggestion = _lock_pending_suggestion(suggestion_id)
     reason = reason.strip()
     if not reason:
         raise ValidationError(_("Give the reason for declining: the suggesting state will see it."))
-    suggestion.status = Suggestion.Status.DECLINED
+    suggestion.status = ThemeSuggestion.Status.DECLINED
     suggestion.decline_reason = reason
     suggestion.reviewed_by, suggestion.reviewed_at = user, timezone.now()
     suggestion.save(update_fields=["status", "decline_reason", "reviewed_by", "reviewed_at"])

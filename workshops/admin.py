@@ -3,15 +3,11 @@ from django.contrib import admin
 
 from . import services
 from .models import (
-    Agenda,
     DialogueYear,
     Meeting,
     MeetingDocument,
     MeetingDocumentVersion,
     MeetingStatusChange,
-    Session,
-    SessionPerson,
-    Suggestion,
 )
 from .services.years import MEETING_FIELDS, YEAR_FIELDS
 
@@ -101,41 +97,6 @@ class MeetingAdmin(admin.ModelAdmin):
             obj._state.adding = False
 
 
-# A session's times and people, and an agenda's publication, are set on the portal's
-# agenda pages, which check them (within the meeting's days, registered participants,
-# one role each, at least one session to publish). The admin shows them only.
-
-
-class SessionPersonInline(admin.TabularInline):
-    model = SessionPerson
-    fields = ("role", "registration")
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-
-@admin.register(Session)
-class SessionAdmin(admin.ModelAdmin):
-    list_display = ("title", "agenda", "starts_at", "ends_at")
-    list_select_related = ("agenda__meeting",)
-    readonly_fields = ("agenda", "starts_at", "ends_at")
-    inlines = [SessionPersonInline]
-
-    def has_add_permission(self, request):
-        return False
-
-
-@admin.register(Agenda)
-class AgendaAdmin(admin.ModelAdmin):
-    list_display = ("meeting", "status", "published_at")
-    list_filter = ("status",)
-    list_select_related = ("meeting",)
-    readonly_fields = ("status", "published_at", "updated_at", "updated_by")
-
-
 class VersionInline(admin.TabularInline):
     model = MeetingDocumentVersion
     fields = ("number", "original_name", "content_type", "size", "uploaded_at", "uploaded_by")
@@ -153,11 +114,3 @@ class MeetingDocumentAdmin(admin.ModelAdmin):
     list_filter = ("kind", "visibility", "language")
     list_select_related = ("meeting",)
     inlines = [VersionInline]
-
-
-@admin.register(Suggestion)
-class SuggestionAdmin(admin.ModelAdmin):
-    list_display = ("headline", "kind", "member_state", "meeting", "status", "submitted_at")
-    list_filter = ("status", "kind")
-    list_select_related = ("member_state", "meeting")
-    readonly_fields = ("submitted_at", "submitted_by", "reviewed_at", "reviewed_by")

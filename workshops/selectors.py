@@ -1,17 +1,13 @@
 import datetime
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from .models import (
-    Agenda,
     DialogueYear,
     Meeting,
     MeetingDocument,
     MeetingDocumentVersion,
     MeetingStatusChange,
-    Session,
-    SessionPerson,
-    Suggestion,
 )
 
 
@@ -65,29 +61,6 @@ def meeting_list_for_calendar(*, today: datetime.date) -> QuerySet[Meeting]:
     )
 
 
-def _session_queryset() -> QuerySet[Session]:
-    return Session.objects.prefetch_related(
-        Prefetch(
-            "session_people",
-            queryset=SessionPerson.objects.select_related(
-                "registration__participant",
-                "registration__member_state",
-                "registration__organization",
-            ),
-        )
-    )
-
-
-def agenda_get(*, meeting: Meeting) -> Agenda | None:
-    """A meeting's agenda with its sessions and their people, in a fixed number of queries."""
-    return (
-        Agenda.objects.filter(meeting=meeting)
-        .select_related("meeting__dialogue_year")
-        .prefetch_related(Prefetch("sessions", queryset=_session_queryset()))
-        .first()
-    )
-
-
 def meeting_document_list(*, meeting: Meeting, staff: bool) -> QuerySet[MeetingDocument]:
     """Documents of a meeting that the reader may see, each with its versions (newest first)."""
     documents = MeetingDocument.objects.filter(meeting=meeting).prefetch_related(
@@ -108,44 +81,3 @@ def meeting_document_version_get(*, pk: int) -> MeetingDocumentVersion:
 
 def meeting_status_history(*, meeting: Meeting) -> QuerySet[MeetingStatusChange]:
     return meeting.status_changes.select_related("changed_by")
-
-
-def suggestion_list_for_state(*, member_state) -> QuerySet[Suggestion]:
-    """A state's own suggestions, newest first: what its focal point follows."""
-    return Suggestion.objects.filter(member_state=member_state).select_related(
-        "meeting", "member_state"
-    )
-
-
-def suggestion_list(*, meeting: Meeting | None = None, status: str = "") -> QuerySet[Suggestion]:
-    """Every state's suggestions for the secretariat's review."""
-    suggestions = Suggestion.objects.select_related(
-        "meeting", "member_state", "submitted_by", "reviewed_by"
-    )
-    filters = Q()
-    if meeting is not None:
-        filters &= Q(meeting=meeting)
-    if status:
-        filters &= Q(status=status)
-    return suggestions.filter(filters)
-
-
-def suggestion_get(*, pk: int) -> Suggestion:
-    return Suggestion.objects.select_related("meeting", "member_state").get(pk=pk)
-
-
-def meeting_list_open_for_suggestions(*, today: datetime.date) -> QuerySet[Meeting]:
-    """Meetings a focal point may still suggest speakers or case studies for."""
-    return (
-        Meeting.objects.filter(Meeting.accepting_suggestions_q(today=today))
-        .select_related("dialogue_year")
-        .order_by("start_date", "title")
-    )
-
-
-def session_get(*, pk: int) -> Session:
-    return (
-        Session.objects.select_related("agenda__meeting__dialogue_year")
-        .prefetch_related("session_people")
-        .get(pk=pk)
-    )

@@ -15,20 +15,7 @@ urlpatterns = [
         views.MeetingCreateView.as_view(),
         name="meeting_create",
     ),
-    path("<int:pk>/", views.MeetingDetailView.as_view(), name="meeting_detail"),
     path("<int:pk>/edit/", views.MeetingUpdateView.as_view(), name="meeting_update"),
-    # Agenda
-    path("<int:pk>/agenda/", views.AgendaEditView.as_view(), name="agenda_edit"),
-    path("<int:pk>/agenda/publish/", views.AgendaPublishView.as_view(), name="agenda_publish"),
-    path("<int:pk>/agenda/print/", views.AgendaPrintView.as_view(), name="agenda_print"),
-    path("<int:pk>/agenda.ics", views.AgendaCalendarView.as_view(), name="agenda_ics"),
-    path(
-        "<int:pk>/agenda/sessions/new/",
-        views.SessionCreateView.as_view(),
-        name="session_create",
-    ),
-    path("sessions/<int:pk>/edit/", views.SessionUpdateView.as_view(), name="session_update"),
-    path("sessions/<int:pk>/delete/", views.SessionDeleteView.as_view(), name="session_delete"),
     # Documents
     path("<int:pk>/documents/new/", views.DocumentCreateView.as_view(), name="document_create"),
     path("documents/<int:pk>/edit/", views.DocumentUpdateView.as_view(), name="document_update"),
@@ -46,22 +33,5 @@ urlpatterns = [
         "documents/versions/<int:pk>/download/",
         views.DocumentVersionDownloadView.as_view(),
         name="document_version_download",
-    ),
-    # Suggestions
-    path(
-        "<int:pk>/suggest/<slug:kind>/",
-        views.SuggestionCreateView.as_view(),
-        name="suggestion_create",
-    ),
-    path("suggestions/", views.StateSuggestionListView.as_view(), name="suggestions_mine"),
-    path(
-        "suggestions/review/",
-        views.SuggestionReviewListView.as_view(),
-        name="suggestion_review_list",
-    ),
-    path(
-        "suggestions/<int:pk>/review/",
-        views.SuggestionReviewView.as_view(),
-        name="suggestion_review",
     ),
 ]

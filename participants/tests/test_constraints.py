@@ -1,7 +1,7 @@
 import pytest
 from django.db import IntegrityError, transaction
 
-from idm_portal.history import HistoryIsAppendOnly
+from common.history import HistoryIsAppendOnly
 from participants.models import Category, Participant, RegistrationChange
 from participants.tests.factories import (
     MemberStateFactory,

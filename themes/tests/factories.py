@@ -4,7 +4,7 @@ import factory
 from django.utils import timezone
 
 from accounts.tests.factories import FocalPointFactory
-from themes.models import Consultation, Proposal, Suggestion
+from themes.models import Consultation, Proposal, ThemeSuggestion
 from workshops.tests.factories import DialogueYearFactory
 
 
@@ -39,9 +39,9 @@ class ProposalFactory(factory.django.DjangoModelFactory):
     full_text = "First paragraph.\n\nSecond *paragraph*."
 
 
-class SuggestionFactory(factory.django.DjangoModelFactory):
+class ThemeSuggestionFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = Suggestion
+        model = ThemeSuggestion
 
     consultation = factory.SubFactory(ConsultationFactory)
     submitted_by = factory.SubFactory(FocalPointFactory)

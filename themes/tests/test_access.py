@@ -7,7 +7,11 @@ from django.utils import timezone
 
 from accounts.tests.factories import UserFactory
 from themes.services import consultation_result_declare, consultation_result_publish, vote_cast
-from themes.tests.factories import ClosedConsultationFactory, ConsultationFactory, SuggestionFactory
+from themes.tests.factories import (
+    ClosedConsultationFactory,
+    ConsultationFactory,
+    ThemeSuggestionFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +43,7 @@ def test_users_without_a_role_are_refused(client, ballot):
 
 def test_focal_points_are_refused_the_secretariat_pages(client, ballot, ghana_focal_point):
     consultation = ballot[0]
-    suggestion = SuggestionFactory(consultation=consultation)
+    suggestion = ThemeSuggestionFactory(consultation=consultation)
     client.force_login(ghana_focal_point)
     base = f"/themes/{consultation.pk}/"
 
@@ -59,7 +63,7 @@ def test_a_state_sees_its_own_vote_and_suggestions_not_another_states(
 ):
     consultation, first, _second = ballot
     vote_cast(consultation_id=consultation.pk, proposal_id=first.pk, user=ghana_focal_point)
-    SuggestionFactory(
+    ThemeSuggestionFactory(
         consultation=consultation, submitted_by=ghana_focal_point, title="Ghana's idea"
     )
     url = f"/themes/{consultation.pk}/"

@@ -3,7 +3,7 @@
 import pytest
 from django.db import DatabaseError, connection, transaction
 
-from idm_portal.history import HistoryIsAppendOnly
+from common.history import HistoryIsAppendOnly
 from themes.models import VoteEvent
 from themes.services import vote_cast
 

@@ -7,9 +7,13 @@ import io
 import pytest
 from django.utils import timezone
 
-from themes.models import Consultation, Proposal, Suggestion, Vote
+from themes.models import Consultation, Proposal, ThemeSuggestion, Vote
 from themes.services import consultation_result_declare, vote_cast
-from themes.tests.factories import ClosedConsultationFactory, ConsultationFactory, SuggestionFactory
+from themes.tests.factories import (
+    ClosedConsultationFactory,
+    ConsultationFactory,
+    ThemeSuggestionFactory,
+)
 from workshops.models import DialogueYear
 from workshops.tests.factories import DialogueYearFactory
 
@@ -125,11 +129,11 @@ def test_a_state_suggests_a_theme_and_follows_its_status(client, ballot, ghana_f
         {"title": "Migration and health", "rationale": "Health matters."},
     )
 
-    suggestion = Suggestion.objects.get()
+    suggestion = ThemeSuggestion.objects.get()
     assert (suggestion.member_state.name, suggestion.submitted_by, suggestion.status) == (
         "Ghana",
         ghana_focal_point,
-        Suggestion.Status.PENDING,
+        ThemeSuggestion.Status.PENDING,
     )
     page = follow(client, response)
     assert "Your suggestion is submitted" in page
@@ -151,7 +155,7 @@ def test_an_incomplete_suggestion_is_shown_again_with_what_was_typed(
     assert response.status_code == 200
     assert "This field is required." in page
     assert 'value="Migration and health"' in page
-    assert not Suggestion.objects.exists()
+    assert not ThemeSuggestion.objects.exists()
 
 
 def test_no_suggestion_once_voting_has_closed(client, ghana_focal_point):
@@ -164,7 +168,7 @@ def test_no_suggestion_once_voting_has_closed(client, ghana_focal_point):
 
     assert response.status_code == 200
     assert "Suggestions are taken only while voting is open." in response.content.decode()
-    assert not Suggestion.objects.exists()
+    assert not ThemeSuggestion.objects.exists()
 
 
 # --- the secretariat ------------------------------------------------------------------
@@ -272,7 +276,7 @@ def test_a_suggestion_added_to_the_ballot_becomes_the_last_proposal(
     client, secretariat_user, ballot, ghana_focal_point
 ):
     consultation = ballot[0]
-    suggestion = SuggestionFactory(
+    suggestion = ThemeSuggestionFactory(
         consultation=consultation, submitted_by=ghana_focal_point, title="Migration and health"
     )
     client.force_login(secretariat_user)
@@ -298,7 +302,7 @@ def test_a_suggestion_added_to_the_ballot_becomes_the_last_proposal(
 
 def test_a_suggestion_is_not_added_once_voting_has_closed(client, secretariat_user):
     consultation = ClosedConsultationFactory()
-    suggestion = SuggestionFactory(consultation=consultation)
+    suggestion = ThemeSuggestionFactory(consultation=consultation)
     client.force_login(secretariat_user)
 
     page = follow(client, client.post(f"/themes/suggestions/{suggestion.pk}/add/"))
@@ -313,7 +317,7 @@ def test_a_declined_suggestion_shows_its_reason_to_the_suggesting_state(
     client, secretariat_user, ballot, ghana_focal_point
 ):
     consultation = ballot[0]
-    suggestion = SuggestionFactory(consultation=consultation, submitted_by=ghana_focal_point)
+    suggestion = ThemeSuggestionFactory(consultation=consultation, submitted_by=ghana_focal_point)
     client.force_login(secretariat_user)
 
     without_reason = follow(

@@ -9,7 +9,7 @@ from themes.tests.factories import (
     ClosedConsultationFactory,
     ConsultationFactory,
     ProposalFactory,
-    SuggestionFactory,
+    ThemeSuggestionFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -50,7 +50,9 @@ def test_ballot_page_for_a_focal_point(client, django_assert_num_queries, ghana_
     consultation = ConsultationFactory()
     proposals = ProposalFactory.create_batch(count, consultation=consultation)
     vote_cast(consultation_id=consultation.pk, proposal_id=proposals[0].pk, user=ghana_focal_point)
-    SuggestionFactory.create_batch(count, consultation=consultation, submitted_by=ghana_focal_point)
+    ThemeSuggestionFactory.create_batch(
+        count, consultation=consultation, submitted_by=ghana_focal_point
+    )
     client.force_login(ghana_focal_point)
 
     # + state, consultation, its proposals, the state's vote, its suggestions
@@ -68,7 +70,7 @@ def test_manage_page_of_a_closed_consultation(
 ):
     consultation = ClosedConsultationFactory()
     ProposalFactory.create_batch(count, consultation=consultation)
-    SuggestionFactory.create_batch(count, consultation=consultation)
+    ThemeSuggestionFactory.create_batch(count, consultation=consultation)
     client.force_login(secretariat_user)
 
     # + consultation, proposals, turnout, suggestions, tally

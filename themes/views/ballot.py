@@ -18,10 +18,10 @@ from ..selectors import (
     consultation_list,
     consultation_tally,
     consultation_turnout,
-    suggestion_list,
+    theme_suggestion_list,
     vote_for_state,
 )
-from ..services import VoteResult, format_when, suggestion_submit, vote_cast
+from ..services import VoteResult, format_when, theme_suggestion_submit, vote_cast
 from .access import ConsultationReaderMixin
 
 
@@ -79,7 +79,7 @@ class ConsultationDetailView(ConsultationReaderMixin, TemplateView):
             )
             if may_vote
             else None,
-            "suggestions": suggestion_list(consultation=consultation, member_state=state),
+            "suggestions": theme_suggestion_list(consultation=consultation, member_state=state),
             "suggestion_form": SuggestionForm(
                 action=reverse("themes:suggest", args=[consultation.pk])
             )
@@ -146,7 +146,9 @@ class SuggestionSubmitView(FocalPointRequiredMixin, TemplateView):
         form = SuggestionForm(request.POST)
         if form.is_valid():
             try:
-                suggestion_submit(consultation=consultation, user=request.user, **form.cleaned_data)
+                theme_suggestion_submit(
+                    consultation=consultation, user=request.user, **form.cleaned_data
+                )
             except ValidationError as error:
                 form.add_error(None, error)
             else:

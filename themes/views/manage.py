@@ -13,13 +13,13 @@ from django.views.generic import FormView, TemplateView
 from accounts.roles import SecretariatRequiredMixin
 
 from ..forms import ConsultationForm, DeclareResultForm, DeclineForm, ProposalForm
-from ..models import Consultation, Suggestion
+from ..models import Consultation, ThemeSuggestion
 from ..selectors import (
     consultation_get,
     consultation_tally,
     consultation_turnout,
-    suggestion_consultation_id,
-    suggestion_list,
+    theme_suggestion_consultation_id,
+    theme_suggestion_list,
 )
 from ..services import (
     CONSULTATION_EDITABLE_FIELDS,
@@ -29,8 +29,8 @@ from ..services import (
     consultation_result_publish,
     consultation_update,
     proposal_add,
-    suggestion_add_to_ballot,
-    suggestion_decline,
+    theme_suggestion_add_to_ballot,
+    theme_suggestion_decline,
 )
 
 
@@ -52,7 +52,7 @@ class ConsultationManageView(SecretariatConsultationMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         consultation = self.consultation
-        suggestions = list(suggestion_list(consultation=consultation))
+        suggestions = list(theme_suggestion_list(consultation=consultation))
         for suggestion in suggestions:
             suggestion.decline_form = DeclineForm(auto_id=f"decline-{suggestion.pk}-%s")
         context.update(
@@ -135,8 +135,8 @@ class SuggestionAddToBallotView(SecretariatRequiredMixin, View):
 
     def post(self, request, pk):
         try:
-            proposal = suggestion_add_to_ballot(suggestion_id=pk, user=request.user)
-        except Suggestion.DoesNotExist as exc:
+            proposal = theme_suggestion_add_to_ballot(suggestion_id=pk, user=request.user)
+        except ThemeSuggestion.DoesNotExist as exc:
             raise Http404 from exc
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
@@ -151,8 +151,10 @@ class SuggestionDeclineView(SecretariatRequiredMixin, View):
     def post(self, request, pk):
         reason = request.POST.get("reason", "")
         try:
-            suggestion = suggestion_decline(suggestion_id=pk, user=request.user, reason=reason)
-        except Suggestion.DoesNotExist as exc:
+            suggestion = theme_suggestion_decline(
+                suggestion_id=pk, user=request.user, reason=reason
+            )
+        except ThemeSuggestion.DoesNotExist as exc:
             raise Http404 from exc
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
@@ -162,7 +164,7 @@ class SuggestionDeclineView(SecretariatRequiredMixin, View):
 
 
 def _manage_url_of_suggestion(suggestion_pk: int) -> str:
-    consultation_id = suggestion_consultation_id(suggestion_pk=suggestion_pk)
+    consultation_id = theme_suggestion_consultation_id(suggestion_pk=suggestion_pk)
     return reverse("themes:consultation_manage", args=[consultation_id])
 
 

@@ -8,7 +8,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from accounts.fields import acting_user_field
-from idm_portal.history import AppendOnlyModel
+from common.history import AppendOnlyModel
+
+# Said by the meeting services, and by the constraints behind them.
+MEETING_DATES_MESSAGE = _("A meeting ends on or after the day it starts.")
+FUNDING_GAP_MESSAGE = _("Say what funding is missing for a meeting subject to funding.")
 
 
 class DialogueYear(models.Model):
@@ -95,7 +99,7 @@ class Meeting(models.Model):
             models.CheckConstraint(
                 condition=Q(end_date__gte=F("start_date")),
                 name="meeting_ends_after_it_starts",
-                violation_error_message=_("A meeting ends on or after the day it starts."),
+                violation_error_message=MEETING_DATES_MESSAGE,
             ),
             models.UniqueConstraint(
                 fields=["dialogue_year", "title", "start_date"],
@@ -118,7 +122,7 @@ class Meeting(models.Model):
         return f"{self.title} ({self.start_date:%d %b %Y})"
 
     def get_absolute_url(self):
-        return reverse("workshops:meeting_detail", args=[self.pk])
+        return reverse("programme:meeting_detail", args=[self.pk])
 
     @property
     def is_open(self) -> bool:

@@ -1,9 +1,11 @@
 import datetime
 from typing import TYPE_CHECKING
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from ..models import DialogueYear, Meeting, MeetingStatusChange
+from ..models.years import FUNDING_GAP_MESSAGE, MEETING_DATES_MESSAGE
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -72,10 +74,20 @@ def dialogue_year_theme_set(*, dialogue_year: DialogueYear, theme: str) -> Dialo
     return dialogue_year
 
 
-def _settle_funding_gap(meeting: Meeting) -> None:
-    # Once a meeting is no longer subject to funding, its gap is closed.
-    if meeting.status != Meeting.Status.SUBJECT_TO_FUNDING:
+def _check_meeting(meeting: Meeting) -> None:
+    """The planning rules of a meeting, said in the words the forms show."""
+    errors = {}
+    if meeting.start_date and meeting.end_date and meeting.end_date < meeting.start_date:
+        errors["end_date"] = MEETING_DATES_MESSAGE
+    if meeting.status == Meeting.Status.SUBJECT_TO_FUNDING:
+        if not meeting.funding_gap.strip():
+            errors["funding_gap"] = FUNDING_GAP_MESSAGE
+    else:
+        # Once a meeting is no longer subject to funding, its gap is closed.
         meeting.funding_gap = ""
+    if errors:
+        raise ValidationError(errors)
+    meeting.full_clean()
 
 
 @transaction.atomic
@@ -105,8 +117,7 @@ def meeting_create(
         description=description,
         updated_by=by,
     )
-    _settle_funding_gap(meeting)
-    meeting.full_clean()
+    _check_meeting(meeting)
     meeting.save()
     MeetingStatusChange.objects.create(
         meeting=meeting, from_status="", to_status=meeting.status, changed_by=by
@@ -127,8 +138,7 @@ def meeting_update(*, meeting: Meeting, by: "User | None", **fields) -> Meeting:
     for name, value in fields.items():
         setattr(meeting, name, value)
     meeting.updated_by = by
-    _settle_funding_gap(meeting)
-    meeting.full_clean()
+    _check_meeting(meeting)
     meeting.save(update_fields=sorted({*fields, "funding_gap", "updated_by", "updated_at"}))
     if meeting.status != previous_status:
         MeetingStatusChange.objects.create(

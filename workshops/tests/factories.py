@@ -3,19 +3,9 @@ import io
 
 import factory
 from django.core.files.base import ContentFile
-from django.utils import timezone
 from pypdf import PdfWriter
 
-from workshops.models import (
-    Agenda,
-    DialogueYear,
-    Meeting,
-    MeetingDocument,
-    MeetingDocumentVersion,
-    Session,
-    SessionPerson,
-    Suggestion,
-)
+from workshops.models import DialogueYear, Meeting, MeetingDocument, MeetingDocumentVersion
 
 
 def pdf_bytes(pages: int = 1) -> bytes:
@@ -53,42 +43,6 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     status = Meeting.Status.CONFIRMED
 
 
-class AgendaFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Agenda
-        django_get_or_create = ("meeting",)
-
-    meeting = factory.SubFactory(MeetingFactory)
-
-
-class SessionFactory(factory.django.DjangoModelFactory):
-    """A session on the first day of its meeting, 10:00–11:30 in the portal's time zone."""
-
-    class Meta:
-        model = Session
-
-    agenda = factory.SubFactory(AgendaFactory)
-    title = factory.Sequence(lambda n: f"Session {n}")
-    starts_at = factory.LazyAttribute(
-        lambda o: timezone.make_aware(
-            datetime.datetime.combine(o.agenda.meeting.start_date, datetime.time(10, 0))
-        )
-    )
-    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(minutes=90))
-
-
-class SessionPersonFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = SessionPerson
-
-    session = factory.SubFactory(SessionFactory)
-    registration = factory.SubFactory(
-        "participants.tests.factories.RegistrationFactory",
-        meeting=factory.SelfAttribute("..session.agenda.meeting"),
-    )
-    role = SessionPerson.Role.SPEAKER
-
-
 class MeetingDocumentFactory(factory.django.DjangoModelFactory):
     """A document with one stored PDF version."""
 
@@ -113,16 +67,3 @@ class MeetingDocumentFactory(factory.django.DjangoModelFactory):
             )
             version.file.save("paper.pdf", ContentFile(PDF_BYTES), save=False)
             version.save()
-
-
-class SuggestionFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Suggestion
-
-    meeting = factory.SubFactory(MeetingFactory)
-    member_state = factory.SubFactory("participants.tests.factories.MemberStateFactory")
-    kind = Suggestion.Kind.SPEAKER
-    speaker_name = "Dr. Kofi Boateng"
-    speaker_function = "Director of Diaspora Affairs"
-    speaker_organization = "Ministry of Foreign Affairs"
-    speaker_reason = "Led the national diaspora policy."

@@ -8,7 +8,8 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.tests.factories import FocalPointFactory
 from participants.tests.factories import MemberStateFactory, ParticipantFactory, RegistrationFactory
-from workshops.models import Agenda, Meeting, Suggestion
+from programme.models import Agenda, SpeakerSuggestion
+from workshops.models import Meeting
 from workshops.tests.factories import PDF_BYTES, MeetingDocumentFactory, MeetingFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -102,5 +103,5 @@ def test_agenda_is_built_published_read_and_a_speaker_is_suggested(
     assert mine.get_by_test_id("suggestion-status").inner_text() == "Submitted"
     focal_context.close()
 
-    suggestion = Suggestion.objects.get()
+    suggestion = SpeakerSuggestion.objects.get()
     assert (suggestion.member_state, suggestion.submitted_by) == (ghana, focal_point)

@@ -5,9 +5,10 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from participants.tests.factories import MemberStateFactory, RegistrationFactory
+from programme.services import agenda_publish
+from programme.tests.factories import SessionFactory, SessionPersonFactory
 from workshops.models import Meeting
-from workshops.services import agenda_publish
-from workshops.tests.factories import MeetingFactory, SessionFactory, SessionPersonFactory
+from workshops.tests.factories import MeetingFactory
 
 pytestmark = pytest.mark.django_db
 

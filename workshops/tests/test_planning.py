@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.db import IntegrityError, transaction
 
-from idm_portal.history import HistoryIsAppendOnly
+from common.history import HistoryIsAppendOnly
 from workshops.models import DialogueYear, Meeting, MeetingStatusChange
 from workshops.services import meeting_create, meeting_update
 from workshops.tests.factories import DialogueYearFactory, MeetingFactory

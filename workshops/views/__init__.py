@@ -1,14 +1,5 @@
-"""Views of the workshops app: public pages, planning, agendas, documents, suggestions."""
+"""Views of the workshops app: years, meetings, their planning and their documents."""
 
-from .agenda import (
-    AgendaCalendarView,
-    AgendaEditView,
-    AgendaPrintView,
-    AgendaPublishView,
-    SessionCreateView,
-    SessionDeleteView,
-    SessionUpdateView,
-)
 from .documents import (
     DocumentCreateView,
     DocumentDownloadView,
@@ -16,39 +7,21 @@ from .documents import (
     DocumentVersionCreateView,
     DocumentVersionDownloadView,
 )
-from .pages import CalendarFeedView, HomeView, MeetingDetailView, YearDetailView, YearListView
+from .pages import CalendarFeedView, YearDetailView, YearListView, year_context
 from .planning import MeetingCreateView, MeetingUpdateView, YearCreateView, YearUpdateView
-from .suggestions import (
-    StateSuggestionListView,
-    SuggestionCreateView,
-    SuggestionReviewListView,
-    SuggestionReviewView,
-)
 
 __all__ = [
-    "AgendaCalendarView",
-    "AgendaEditView",
-    "AgendaPrintView",
-    "AgendaPublishView",
     "CalendarFeedView",
     "DocumentCreateView",
     "DocumentDownloadView",
     "DocumentUpdateView",
     "DocumentVersionCreateView",
     "DocumentVersionDownloadView",
-    "HomeView",
     "MeetingCreateView",
-    "MeetingDetailView",
     "MeetingUpdateView",
-    "SessionCreateView",
-    "SessionDeleteView",
-    "SessionUpdateView",
-    "StateSuggestionListView",
-    "SuggestionCreateView",
-    "SuggestionReviewListView",
-    "SuggestionReviewView",
     "YearCreateView",
     "YearDetailView",
-    "YearListView",
     "YearUpdateView",
+    "YearListView",
+    "year_context",
 ]

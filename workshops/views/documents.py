@@ -11,19 +11,17 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from accounts.roles import is_secretariat
+from common.views import add_service_errors, get_or_404
 
 from .. import services
 from ..forms import DocumentVersionForm, MeetingDocumentEditForm, MeetingDocumentForm
 from ..models import MeetingDocument, MeetingDocumentVersion
 from ..selectors import meeting_document_get, meeting_document_version_get
-from .common import StaffFormView, add_service_errors, get_meeting_or_404
+from .common import StaffFormView, get_meeting_or_404
 
 
 def get_document_or_404(pk: int) -> MeetingDocument:
-    try:
-        return meeting_document_get(pk=pk)
-    except MeetingDocument.DoesNotExist as exc:
-        raise Http404(_("No such document.")) from exc
+    return get_or_404(meeting_document_get, _("No such document."), pk=pk)
 
 
 class DocumentCreateView(StaffFormView):
@@ -133,8 +131,5 @@ class DocumentVersionDownloadView(DocumentDownloadMixin, View):
     """One given version, earlier ones included."""
 
     def get(self, request, pk):
-        try:
-            version = meeting_document_version_get(pk=pk)
-        except MeetingDocumentVersion.DoesNotExist as exc:
-            raise Http404 from exc
+        version = get_or_404(meeting_document_version_get, pk=pk)
         return self.respond(version.document, version)

@@ -1,4 +1,4 @@
-"""Pages everyone may read: the years, their meetings, a meeting and the calendar feed."""
+"""Pages everyone may read: the years, their meetings and the calendar feed."""
 
 from django.http import HttpResponse
 from django.utils import timezone
@@ -6,23 +6,10 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from accounts.roles import focal_point_state, is_secretariat
-from participants.selectors import registration_count
-
 from ..calendars import meetings_calendar
 from ..models import DialogueYear
-from ..selectors import (
-    agenda_get,
-    dialogue_year_current,
-    dialogue_year_list,
-    meeting_document_list,
-    meeting_list_for_calendar,
-    meeting_list_split,
-    meeting_status_history,
-    suggestion_list,
-)
-from ..services.suggestions import meeting_accepts_suggestions
-from .common import get_meeting_or_404, get_year_or_404
+from ..selectors import dialogue_year_list, meeting_list_for_calendar, meeting_list_split
+from .common import get_year_or_404
 
 
 def year_context(year: DialogueYear | None) -> dict:
@@ -30,15 +17,6 @@ def year_context(year: DialogueYear | None) -> dict:
         return {"dialogue_year": None, "past_meetings": [], "upcoming_meetings": []}
     past, upcoming = meeting_list_split(dialogue_year=year, today=timezone.localdate())
     return {"dialogue_year": year, "past_meetings": past, "upcoming_meetings": upcoming}
-
-
-class HomeView(TemplateView):
-    template_name = "workshops/home.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(year_context(dialogue_year_current()))
-        return context
 
 
 class YearListView(TemplateView):
@@ -56,36 +34,6 @@ class YearDetailView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(year_context(get_year_or_404(self.kwargs["year"])))
-        return context
-
-
-class MeetingDetailView(TemplateView):
-    template_name = "workshops/meeting_detail.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        meeting = get_meeting_or_404(self.kwargs["pk"])
-        user = self.request.user
-        staff = is_secretariat(user)
-        agenda = agenda_get(meeting=meeting)
-        past, upcoming = meeting_list_split(
-            dialogue_year=meeting.dialogue_year, today=timezone.localdate()
-        )
-        context.update(
-            meeting=meeting,
-            agenda=agenda if agenda and (agenda.is_published or staff) else None,
-            documents=meeting_document_list(meeting=meeting, staff=staff),
-            past_meetings=past,
-            upcoming_meetings=upcoming,
-            can_suggest=focal_point_state(user) is not None
-            and meeting_accepts_suggestions(meeting, today=timezone.localdate()),
-        )
-        if staff:
-            context.update(
-                registration_count=registration_count(meeting=meeting),
-                status_history=meeting_status_history(meeting=meeting),
-                suggestion_count=suggestion_list(meeting=meeting).count(),
-            )
         return context
 
 

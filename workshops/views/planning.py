@@ -7,9 +7,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from common.views import add_service_errors
+
 from .. import services
 from ..forms import DialogueYearForm, MeetingForm
-from .common import StaffFormView, add_service_errors, get_meeting_or_404, get_year_or_404
+from .common import StaffFormView, get_meeting_or_404, get_year_or_404
 
 
 class YearCreateView(StaffFormView):
@@ -91,9 +93,8 @@ class MeetingUpdateView(StaffFormView):
     def load(self, **kwargs):
         self.meeting = get_meeting_or_404(kwargs["pk"])
 
-    def get_form_kwargs(self):
-        # The form edits its own copy; the service compares with the stored status.
-        return {**super().get_form_kwargs(), "instance": get_meeting_or_404(self.meeting.pk)}
+    def get_initial(self):
+        return MeetingForm.initial_for(self.meeting)
 
     def get_back_url(self):
         return self.meeting.get_absolute_url()

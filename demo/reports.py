@@ -1,0 +1,43 @@
+"""IDM 2010 demo data for the reports app: the discussion note IC/2010/5, published.
+
+Its body is kept in texts/IC-2010-5.md (copied from the real note);
+paragraph 2's figures and paragraphs 9 to 13 are computed blocks.
+"""
+
+import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from reports.models import DiscussionNote, RenderedDocument
+from reports.services import rendered_document_request_for_note
+
+BODY_FILE = Path(__file__).resolve().parent / "texts" / "IC-2010-5.md"
+SYMBOL = "IC/2010/5"
+# The informal consultations of 27 April 2010, for which the note was written.
+MEETING_START = datetime.date(2010, 4, 27)
+
+
+def load(*, consultation_meeting) -> DiscussionNote:
+    """IC/2010/5, for the informal consultations of 27 April 2010."""
+    note, _ = DiscussionNote.objects.get_or_create(
+        symbol=SYMBOL,
+        defaults={
+            "meeting": consultation_meeting,
+            "issue_date": datetime.date(2010, 4, 16),
+            "place": "Geneva",
+            "original_language": "en",
+            "title": "International Dialogue on Migration 2010",
+            "subtitle": "Migration and social change",
+            "body": BODY_FILE.read_text(encoding="utf-8"),
+            "status": DiscussionNote.Status.PUBLISHED,
+            "published_at": datetime.datetime(2010, 4, 16, 9, 0, tzinfo=ZoneInfo("Europe/Zurich")),
+        },
+    )
+    return note
+
+
+def render(*, note: DiscussionNote) -> RenderedDocument:
+    """Asks for the note's PDF after the demo is committed; unchanged content reuses it."""
+    document = rendered_document_request_for_note(note=note, user=None)
+    document.refresh_from_db()
+    return document

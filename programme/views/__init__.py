@@ -1,0 +1,34 @@
+"""Views of the programme app: meeting pages, agendas, speaker and case-study suggestions."""
+
+from .agenda import (
+    AgendaCalendarView,
+    AgendaEditView,
+    AgendaPrintView,
+    AgendaPublishView,
+    SessionCreateView,
+    SessionDeleteView,
+    SessionUpdateView,
+)
+from .pages import HomeView, MeetingDetailView
+from .suggestions import (
+    StateSuggestionListView,
+    SuggestionCreateView,
+    SuggestionReviewListView,
+    SuggestionReviewView,
+)
+
+__all__ = [
+    "AgendaCalendarView",
+    "AgendaEditView",
+    "AgendaPrintView",
+    "AgendaPublishView",
+    "HomeView",
+    "MeetingDetailView",
+    "SessionCreateView",
+    "SessionDeleteView",
+    "SessionUpdateView",
+    "StateSuggestionListView",
+    "SuggestionCreateView",
+    "SuggestionReviewListView",
+    "SuggestionReviewView",
+]
