@@ -31,7 +31,7 @@ def secretariat_user(db):
 
 @pytest.fixture
 def focal_point(db):
-    from accounts.tests.factories import FocalPointFactory
+    from participants.tests.factories import FocalPointFactory
 
     return FocalPointFactory()
 

@@ -15,13 +15,13 @@ def kenya(db):
 
 @pytest.fixture
 def ghana_focal_point(ghana):
-    from accounts.tests.factories import FocalPointFactory
+    from participants.tests.factories import FocalPointFactory
 
     return FocalPointFactory(member_state=ghana)
 
 
 @pytest.fixture
 def kenya_focal_point(kenya):
-    from accounts.tests.factories import FocalPointFactory
+    from participants.tests.factories import FocalPointFactory
 
     return FocalPointFactory(member_state=kenya)

@@ -2,9 +2,8 @@
 
 import pytest
 
-from accounts.tests.factories import FocalPointFactory
 from participants.models import MemberState
-from participants.tests.factories import MemberStateFactory
+from participants.tests.factories import FocalPointFactory, MemberStateFactory
 
 
 @pytest.fixture

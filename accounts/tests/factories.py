@@ -2,7 +2,6 @@ import factory
 
 from accounts.models import User
 from accounts.services import secretariat_group_get_or_create
-from participants.tests.factories import MemberStateFactory
 
 TEST_PASSWORD = "a-test-password-123"
 
@@ -26,7 +25,3 @@ class SecretariatUserFactory(UserFactory):
     def secretariat(self, create, extracted, **kwargs):
         if create:
             self.groups.add(secretariat_group_get_or_create())
-
-
-class FocalPointFactory(UserFactory):
-    member_state = factory.SubFactory(MemberStateFactory)

@@ -1,6 +1,7 @@
 import factory
 from django_countries import countries
 
+from accounts.tests.factories import UserFactory
 from participants.models import (
     Category,
     DelegationProposal,
@@ -66,3 +67,9 @@ class DelegationProposalFactory(factory.django.DjangoModelFactory):
     first_name = factory.Faker("first_name")
     last_name = factory.Faker("last_name")
     email = factory.Sequence(lambda n: f"proposed{n}@example.org")
+
+
+class FocalPointFactory(UserFactory):
+    """A user who acts for a member state (accounts lies below participants)."""
+
+    member_state = factory.SubFactory(MemberStateFactory)

@@ -6,8 +6,7 @@ from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from accounts.tests.factories import FocalPointFactory
-from participants.tests.factories import MemberStateFactory
+from participants.tests.factories import FocalPointFactory, MemberStateFactory
 from programme.models import SpeakerSuggestion
 from programme.selectors import meeting_list_open_for_suggestions
 from programme.services import speaker_suggestion_review, speaker_suggestion_submit

@@ -4,7 +4,7 @@ import pypdf
 import pytest
 from django.core.management import CommandError, call_command
 
-from accounts.tests.factories import FocalPointFactory
+from participants.tests.factories import FocalPointFactory
 from reports.models import DiscussionNote, RenderedDocument
 from reports.tests.factories import DiscussionNoteFactory, PublishedNoteFactory
 from workshops.tests.factories import MeetingFactory

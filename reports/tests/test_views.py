@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from accounts.tests.factories import FocalPointFactory
+from participants.tests.factories import FocalPointFactory
 from reports.content import note_content, note_problems
 from reports.models import DiscussionNote, RenderedDocument
 from reports.services import rendered_document_request_for_note

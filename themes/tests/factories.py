@@ -3,7 +3,7 @@ import datetime
 import factory
 from django.utils import timezone
 
-from accounts.tests.factories import FocalPointFactory
+from participants.tests.factories import FocalPointFactory
 from themes.models import Consultation, Proposal, ThemeSuggestion
 from workshops.tests.factories import DialogueYearFactory
 

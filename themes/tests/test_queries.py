@@ -2,8 +2,7 @@
 
 import pytest
 
-from accounts.tests.factories import FocalPointFactory
-from participants.tests.factories import MemberStateFactory
+from participants.tests.factories import FocalPointFactory, MemberStateFactory
 from themes.services import vote_cast
 from themes.tests.factories import (
     ClosedConsultationFactory,

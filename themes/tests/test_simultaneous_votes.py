@@ -13,8 +13,7 @@ import pytest
 from django.db import connection
 from django.test import Client
 
-from accounts.tests.factories import FocalPointFactory
-from participants.tests.factories import MemberStateFactory
+from participants.tests.factories import FocalPointFactory, MemberStateFactory
 from themes import services
 from themes.models import Vote, VoteEvent
 from themes.services import VoteResult, vote_cast

@@ -6,8 +6,12 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from accounts.models import User
-from accounts.tests.factories import FocalPointFactory
-from participants.tests.factories import MemberStateFactory, ParticipantFactory, RegistrationFactory
+from participants.tests.factories import (
+    FocalPointFactory,
+    MemberStateFactory,
+    ParticipantFactory,
+    RegistrationFactory,
+)
 from programme.models import Agenda, SpeakerSuggestion
 from workshops.models import Meeting
 from workshops.tests.factories import PDF_BYTES, MeetingDocumentFactory, MeetingFactory
