@@ -134,7 +134,8 @@ def _report(name: str, ratio: float, target: float) -> None:
 def _fresh_request(note):
     """The work a "Generate PDF" causes, minus the queue: request, then the task's service."""
     from reports.models import RenderedDocument
-    from reports.services import rendered_document_render, rendered_document_request_for_note
+    from reports.rendering import rendered_document_render
+    from reports.services import rendered_document_request_for_note
 
     document = rendered_document_request_for_note(note=note, user=None, enqueue=False)
     finished = rendered_document_render(rendered_document_id=document.pk)

@@ -7,7 +7,6 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.utils import timezone
-from weasyprint import HTML
 
 from participants.models import Registration
 from participants.selectors import registration_list_for_agenda
@@ -19,6 +18,7 @@ from programme.services import (
     session_create,
     speaker_suggestion_submit,
 )
+from reports.pdf import html_to_pdf
 from workshops.models import Meeting, MeetingDocument
 from workshops.services import meeting_document_create
 
@@ -177,7 +177,7 @@ def load_background_paper(meeting: Meeting) -> None:
     kind = MeetingDocument.Kind.BACKGROUND_PAPER
     if MeetingDocument.objects.filter(meeting=meeting, kind=kind).exists():
         return
-    pdf = HTML(string=BACKGROUND_PAPER_HTML.format(title=meeting.title)).write_pdf()
+    pdf = html_to_pdf(BACKGROUND_PAPER_HTML.format(title=meeting.title)).data
     meeting_document_create(
         meeting=meeting,
         by=None,

@@ -5,7 +5,7 @@ import logging
 from celery import shared_task
 from django.utils.translation import gettext as _
 
-from .services import TRANSIENT_ERRORS, rendered_document_fail, rendered_document_render
+from .rendering import TRANSIENT_ERRORS, rendered_document_fail, rendered_document_render
 
 logger = logging.getLogger(__name__)
 

@@ -17,6 +17,7 @@ def events(response) -> list:
     calendar = Calendar.from_ical(response.content)
     return calendar.walk("VEVENT")
 
+
 def test_agenda_export_has_one_event_per_session_with_its_people(client, settings):
     settings.TIME_ZONE = "Europe/Zurich"  # the venue's time; the export says UTC
     meeting = MeetingFactory(

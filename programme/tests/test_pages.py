@@ -10,6 +10,7 @@ from workshops.tests.factories import DialogueYearFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
 
+
 def test_home_shows_current_year_its_meetings_and_their_status(client):
     year = DialogueYearFactory(year=2010, overarching_theme="Migration and social change")
     DialogueYearFactory(year=2011, overarching_theme="", is_current=False)

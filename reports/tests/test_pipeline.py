@@ -19,7 +19,7 @@ from participants.tests.factories import (
     ParticipantFactory,
     RegistrationFactory,
 )
-from reports import services
+from reports import rendering, services
 from reports.content import participant_list_content
 from reports.markers import MarkerContext, expand_markers, meeting_dates
 from reports.markup import body_to_html
@@ -220,7 +220,7 @@ def test_a_document_that_asks_for_a_url_fails_in_words():
         content_sha256="x" * 64,
     )
 
-    services.rendered_document_render(rendered_document_id=document.pk)
+    rendering.rendered_document_render(rendered_document_id=document.pk)
 
     document.refresh_from_db()
     assert document.status == RenderedDocument.Status.FAILED
@@ -252,18 +252,18 @@ def test_weasyprint_is_loaded_by_the_first_render_not_by_importing_the_app():
 
 
 def test_each_thread_keeps_one_font_configuration_across_renders():
-    from reports import pdf_weasyprint
+    from reports import pdf
 
     html = '<html lang="en"><body><p>Text.</p></body></html>'
     html_to_pdf(html)
-    first = pdf_weasyprint._font_config()
+    first = pdf._font_config()
     html_to_pdf(html)
     other_thread = []
-    thread = threading.Thread(target=lambda: other_thread.append(pdf_weasyprint._font_config()))
+    thread = threading.Thread(target=lambda: other_thread.append(pdf._font_config()))
     thread.start()
     thread.join()
 
-    assert pdf_weasyprint._font_config() is first
+    assert pdf._font_config() is first
     assert other_thread[0] is not first
 
 
@@ -282,7 +282,7 @@ def test_a_failed_render_records_the_error_in_words_and_leaves_the_note_alone(qu
     def broken(html):
         raise ValueError("the layout engine gave up")
 
-    monkeypatch.setattr(services, "html_to_pdf", broken)
+    monkeypatch.setattr(rendering, "html_to_pdf", broken)
     render_document_task.apply(args=[queued.pk])
 
     queued.refresh_from_db()
@@ -296,7 +296,7 @@ def test_a_failed_render_can_be_retried(
     queued, monkeypatch, eager_tasks, django_capture_on_commit_callbacks
 ):
     monkeypatch.setattr(
-        services, "html_to_pdf", lambda html: (_ for _ in ()).throw(ValueError("x"))
+        rendering, "html_to_pdf", lambda html: (_ for _ in ()).throw(ValueError("x"))
     )
     render_document_task.apply(args=[queued.pk])
     monkeypatch.undo()
@@ -328,7 +328,7 @@ def test_transient_errors_are_retried_then_recorded(queued, monkeypatch):
         calls.append(1)
         raise OperationalError("server closed the connection")
 
-    monkeypatch.setattr(services, "html_to_pdf", database_away)
+    monkeypatch.setattr(rendering, "html_to_pdf", database_away)
     monkeypatch.setattr("reports.tasks.retry_delay", lambda retries: 0)
     # Run the retries in turn, as a worker would, instead of raising the first one.
     propagates = celery_app.conf.task_eager_propagates

@@ -15,6 +15,7 @@ def events(response) -> list:
     calendar = Calendar.from_ical(response.content)
     return calendar.walk("VEVENT")
 
+
 def test_feed_lists_meetings_not_over_and_not_cancelled_of_every_year(client):
     today = timezone.localdate()
     soon = MeetingFactory(

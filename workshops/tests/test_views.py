@@ -8,6 +8,7 @@ from workshops.tests.factories import DialogueYearFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
 
+
 def test_upcoming_meetings_start_after_the_date_and_are_not_cancelled():
     year = DialogueYearFactory()
     MeetingFactory(dialogue_year=year, title="Past", start_date=datetime.date(2010, 3, 9))

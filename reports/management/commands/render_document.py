@@ -4,8 +4,9 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from reports.models import DiscussionNote, RenderedDocument, symbol_to_slug
+from reports.rendering import rendered_document_render_now
 from reports.selectors import note_get
-from reports.services import rendered_document_render_now, rendered_document_request_for_note
+from reports.services import rendered_document_request_for_note
 
 
 class Command(BaseCommand):
