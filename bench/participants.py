@@ -253,14 +253,14 @@ def run() -> None:
         target = meeting(f"Import {round_number}")
         start = time.perf_counter()
         preview = participants_import(
-            meeting=target, table=read_table(content), user=user, commit=True
+            meeting=target, table=read_table(content), by=user, commit=True
         )
         import_seconds.append(time.perf_counter() - start)
         _check(preview.written and preview.registrations_to_create == ROWS, preview)
     big = target
     _check(Registration.objects.filter(meeting=big).count() == ROWS, "registrations")
     start = time.perf_counter()
-    again = participants_import(meeting=big, table=read_table(content), user=user, commit=True)
+    again = participants_import(meeting=big, table=read_table(content), by=user, commit=True)
     reimport_seconds = time.perf_counter() - start
     _check(not again.written and again.unchanged == ROWS, again)
 

@@ -137,7 +137,7 @@ def _fresh_request(note):
     from reports.rendering import rendered_document_render
     from reports.services import rendered_document_request_for_note
 
-    document = rendered_document_request_for_note(note=note, user=None, enqueue=False)
+    document = rendered_document_request_for_note(note=note, by=None, enqueue=False)
     finished = rendered_document_render(rendered_document_id=document.pk)
     assert finished.status == RenderedDocument.Status.DONE, finished.error
     return finished
@@ -168,7 +168,7 @@ def _render_times(note) -> tuple[float, float, float]:
     request_times, pipeline_times, raw_times = [], [], []
     for _ in range(TIMING_ROUNDS):
         started = time.perf_counter()
-        document = rendered_document_request_for_note(note=note, user=None, enqueue=False)
+        document = rendered_document_request_for_note(note=note, by=None, enqueue=False)
         request_times.append(time.perf_counter() - started)
         started = time.perf_counter()
         render_document_task.apply(args=[document.pk])

@@ -38,6 +38,6 @@ def load(*, consultation_meeting) -> DiscussionNote:
 
 def render(*, note: DiscussionNote) -> RenderedDocument:
     """Asks for the note's PDF after the demo is committed; unchanged content reuses it."""
-    document = rendered_document_request_for_note(note=note, user=None)
+    document = rendered_document_request_for_note(note=note, by=None)
     document.refresh_from_db()
     return document

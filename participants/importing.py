@@ -490,9 +490,9 @@ def _id(reference) -> int | None:
     return reference.pk if isinstance(reference, _New) else reference
 
 
-def _write(meeting, plan: _Plan, user) -> None:
+def _write(meeting, plan: _Plan, by) -> None:
     now = timezone.now()
-    user_id = user.pk if user is not None else None
+    user_id = by.pk if by is not None else None
     new_organizations = list(plan.new_organizations.values())
     ids = insert_rows(Organization, ["name", "kind"], [o.values for o in new_organizations])
     for organization, pk in zip(new_organizations, ids, strict=True):
@@ -559,9 +559,7 @@ def _write(meeting, plan: _Plan, user) -> None:
     )
 
 
-def participants_import(
-    *, meeting, table: list[list[str]], user=None, commit: bool
-) -> ImportPreview:
+def participants_import(*, meeting, table: list[list[str]], by=None, commit: bool) -> ImportPreview:
     """Checks a participants table (header row first) and, if `commit` and no row is bad,
     writes it in one transaction. The preview says what was (or would be) written."""
     with transaction.atomic():
@@ -570,7 +568,7 @@ def participants_import(
             return preview
         try:
             with transaction.atomic():
-                _write(meeting, plan, user)
+                _write(meeting, plan, by)
         except IntegrityError:
             preview.problems.append(
                 ImportProblem(
@@ -602,16 +600,16 @@ class ImportOutcome:
 
 
 def participant_import_store(
-    *, meeting, file_name: str, table: list[list[str]], user
+    *, meeting, file_name: str, table: list[list[str]], by
 ) -> ParticipantImport:
     """Keeps an uploaded file's rows until the user confirms the import."""
     return ParticipantImport.objects.create(
-        meeting=meeting, file_name=file_name[:255], rows=table, uploaded_by=user
+        meeting=meeting, file_name=file_name[:255], rows=table, uploaded_by=by
     )
 
 
 @transaction.atomic
-def participant_import_apply(*, pk: int, meeting, user) -> ImportOutcome:
+def participant_import_apply(*, pk: int, meeting, by) -> ImportOutcome:
     """Writes a stored file into the register, once: the stored row is locked first, so
     two confirmations at the same moment import it once, and the second one is told so.
 
@@ -620,7 +618,7 @@ def participant_import_apply(*, pk: int, meeting, user) -> ImportOutcome:
     stored = ParticipantImport.objects.select_for_update().get(pk=pk, meeting=meeting)
     if stored.applied_at is not None:
         return ImportOutcome(stored=stored, preview=None)
-    preview = participants_import(meeting=meeting, table=stored.rows, user=user, commit=True)
+    preview = participants_import(meeting=meeting, table=stored.rows, by=by, commit=True)
     if preview.ok:
         # The people's data is in the register now; the upload keeps only its name and dates.
         stored.applied_at = timezone.now()

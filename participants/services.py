@@ -65,9 +65,9 @@ def _affiliated_organization(
     return organization
 
 
-def _record(registration, action, changes, user) -> RegistrationChange:
+def _record(registration, action, changes, by) -> RegistrationChange:
     return RegistrationChange.objects.create(
-        registration=registration, action=action, changes=changes, changed_by=user
+        registration=registration, action=action, changes=changes, changed_by=by
     )
 
 
@@ -105,7 +105,7 @@ def registration_create(
     role: str,
     status: str = Registration.Status.REGISTERED,
     new_organization: str = "",
-    user=None,
+    by=None,
 ) -> Registration:
     """Registers a person (an existing one, or a new one) for a meeting.
 
@@ -131,8 +131,8 @@ def registration_create(
         organization=organization if category != Category.GOVERNMENT else None,
         role=role,
         status=status,
-        created_by=user,
-        updated_by=user,
+        created_by=by,
+        updated_by=by,
     )
     registration.full_clean(exclude=["meeting", "participant"], validate_unique=False)
     registration.save()
@@ -140,7 +140,7 @@ def registration_create(
         registration,
         RegistrationChange.Action.CREATED,
         {field: [None, getattr(registration, field)] for field in REGISTRATION_FIELDS},
-        user,
+        by,
     )
     return registration
 
@@ -156,7 +156,7 @@ def registration_update(
     role: str,
     status: str,
     new_organization: str = "",
-    user=None,
+    by=None,
 ) -> Registration:
     """Edits a registration and its person; records the fields that changed.
 
@@ -200,7 +200,7 @@ def registration_update(
     if changes:
         for field, (_old, new) in changes.items():
             setattr(registration, field, new)
-        registration.updated_by = user
+        registration.updated_by = by
         registration.full_clean(exclude=["meeting", "participant"], validate_unique=False)
         registration.save(update_fields=[*changes, "updated_by", "updated_at"])
     all_changes = {**changes, **{f"participant.{k}": v for k, v in person_changes.items()}}
@@ -210,7 +210,7 @@ def registration_update(
             if set(all_changes) == {"status"}
             else RegistrationChange.Action.UPDATED
         )
-        _record(registration, action, all_changes, user)
+        _record(registration, action, all_changes, by)
     return registration
 
 
@@ -221,7 +221,7 @@ STATUS_ACTIONS = {
 
 
 @transaction.atomic
-def registration_status_set(*, registration: Registration, status: str, user=None) -> bool:
+def registration_status_set(*, registration: Registration, status: str, by=None) -> bool:
     """Sets a registration's status; returns False if it already had it (nothing recorded).
 
     The row is locked first, so two check-in desks marking the same person
@@ -234,16 +234,16 @@ def registration_status_set(*, registration: Registration, status: str, user=Non
         return False
     old = locked.status
     locked.status = status
-    locked.updated_by = user
+    locked.updated_by = by
     locked.save(update_fields=["status", "updated_by", "updated_at"])
     registration.status = status
     action = STATUS_ACTIONS.get(status, RegistrationChange.Action.STATUS_CHANGED)
-    _record(locked, action, {"status": [old, status]}, user)
+    _record(locked, action, {"status": [old, status]}, by)
     return True
 
 
 @transaction.atomic
-def registration_role_set(*, registration: Registration, role: str, user=None) -> bool:
+def registration_role_set(*, registration: Registration, role: str, by=None) -> bool:
     """Sets a registration's role (as an agenda gives it); returns False if unchanged."""
     if role not in Registration.Role.values:
         raise ValidationError(_("Unknown role: %(role)s.") % {"role": role})
@@ -252,15 +252,15 @@ def registration_role_set(*, registration: Registration, role: str, user=None) -
         return False
     old = locked.role
     locked.role = role
-    locked.updated_by = user
+    locked.updated_by = by
     locked.save(update_fields=["role", "updated_by", "updated_at"])
     registration.role = role
-    _record(locked, RegistrationChange.Action.UPDATED, {"role": [old, role]}, user)
+    _record(locked, RegistrationChange.Action.UPDATED, {"role": [old, role]}, by)
     return True
 
 
 @transaction.atomic
-def registration_check_in(*, registration: Registration, user=None) -> bool:
+def registration_check_in(*, registration: Registration, by=None) -> bool:
     """Marks a person as arrived; returns False if they were checked in already.
 
     A withdrawn person is not checked in: ValidationError. The row is locked
@@ -277,13 +277,13 @@ def registration_check_in(*, registration: Registration, user=None) -> bool:
             code="withdrawn",
         )
     return registration_status_set(
-        registration=registration, status=Registration.Status.ATTENDED, user=user
+        registration=registration, status=Registration.Status.ATTENDED, by=by
     )
 
 
-def registration_withdraw(*, registration: Registration, user=None) -> bool:
+def registration_withdraw(*, registration: Registration, by=None) -> bool:
     return registration_status_set(
-        registration=registration, status=Registration.Status.WITHDRAWN, user=user
+        registration=registration, status=Registration.Status.WITHDRAWN, by=by
     )
 
 
@@ -300,7 +300,7 @@ def _ensure_meeting_open(meeting) -> None:
 
 @transaction.atomic
 def delegation_proposal_create(
-    *, meeting, member_state: MemberState, person: PersonDetails, role: str, user
+    *, meeting, member_state: MemberState, person: PersonDetails, role: str, by
 ) -> DelegationProposal:
     """A focal point proposes a person for their state's delegation to a meeting."""
     _ensure_meeting_open(meeting)
@@ -320,7 +320,7 @@ def delegation_proposal_create(
         meeting=meeting,
         member_state=member_state,
         role=role,
-        proposed_by=user,
+        proposed_by=by,
         **{field: getattr(person, field) for field in PERSON_FIELDS},
     )
 
@@ -337,7 +337,7 @@ def _lock_pending(proposal: DelegationProposal) -> DelegationProposal:
 
 
 @transaction.atomic
-def delegation_proposal_approve(*, proposal: DelegationProposal, user) -> Registration:
+def delegation_proposal_approve(*, proposal: DelegationProposal, by) -> Registration:
     """Registers the proposed person as a government delegate of the proposing state."""
     proposal = _lock_pending(proposal)
     person = PersonDetails(**{field: getattr(proposal, field) for field in PERSON_FIELDS})
@@ -349,11 +349,11 @@ def delegation_proposal_approve(*, proposal: DelegationProposal, user) -> Regist
         member_state=proposal.member_state,
         organization=None,
         role=proposal.role,
-        user=user,
+        by=by,
     )
     proposal.state = DelegationProposal.State.APPROVED
     proposal.registration = registration
-    proposal.decided_by = user
+    proposal.decided_by = by
     proposal.decided_at = timezone.now()
     proposal.save(update_fields=["state", "registration", "decided_by", "decided_at"])
     return registration
@@ -361,14 +361,14 @@ def delegation_proposal_approve(*, proposal: DelegationProposal, user) -> Regist
 
 @transaction.atomic
 def delegation_proposal_decline(
-    *, proposal: DelegationProposal, reason: str, user
+    *, proposal: DelegationProposal, reason: str, by
 ) -> DelegationProposal:
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the proposal is declined.")})
     proposal = _lock_pending(proposal)
     proposal.state = DelegationProposal.State.DECLINED
     proposal.reason = reason.strip()
-    proposal.decided_by = user
+    proposal.decided_by = by
     proposal.decided_at = timezone.now()
     proposal.save(update_fields=["state", "reason", "decided_by", "decided_at"])
     return proposal

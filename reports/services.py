@@ -33,45 +33,45 @@ NOTE_FIELDS = (
 )
 
 
-def note_create(*, user, **fields) -> DiscussionNote:
+def note_create(*, by, **fields) -> DiscussionNote:
     note = DiscussionNote(**{name: fields[name] for name in NOTE_FIELDS if name in fields})
-    note.updated_by = user
+    note.updated_by = by
     note.full_clean()
     note.save()
     return note
 
 
-def note_update(*, note: DiscussionNote, user, **fields) -> DiscussionNote:
+def note_update(*, note: DiscussionNote, by, **fields) -> DiscussionNote:
     changed = [name for name in NOTE_FIELDS if name in fields]
     for name in changed:
         setattr(note, name, fields[name])
-    note.updated_by = user
+    note.updated_by = by
     note.full_clean()
     note.save(update_fields=[*changed, "updated_by", "updated_at"])
     return note
 
 
-def note_publish(*, note: DiscussionNote, user) -> DiscussionNote:
+def note_publish(*, note: DiscussionNote, by) -> DiscussionNote:
     problems = note_problems(note)
     if problems:
         raise ValidationError(problems)
     note.status = DiscussionNote.Status.PUBLISHED
     note.published_at = timezone.now()
-    note.updated_by = user
+    note.updated_by = by
     note.save(update_fields=["status", "published_at", "updated_by", "updated_at"])
     return note
 
 
-def note_unpublish(*, note: DiscussionNote, user) -> DiscussionNote:
+def note_unpublish(*, note: DiscussionNote, by) -> DiscussionNote:
     note.status = DiscussionNote.Status.DRAFT
     note.published_at = None
-    note.updated_by = user
+    note.updated_by = by
     note.save(update_fields=["status", "published_at", "updated_by", "updated_at"])
     return note
 
 
 def rendered_document_request_for_note(
-    *, note: DiscussionNote, user, enqueue: bool = True
+    *, note: DiscussionNote, by, enqueue: bool = True
 ) -> RenderedDocument:
     """Raises ValidationError, with the author's problems, if a marker cannot be filled.
 
@@ -81,23 +81,23 @@ def rendered_document_request_for_note(
     if content.problems:
         raise ValidationError(content.problems)
     return _request(
-        content=content, user=user, enqueue=enqueue, kind=RenderedDocument.Kind.NOTE, note=note
+        content=content, by=by, enqueue=enqueue, kind=RenderedDocument.Kind.NOTE, note=note
     )
 
 
 def rendered_document_request_for_participant_list(
-    *, meeting, user, enqueue: bool = True
+    *, meeting, by, enqueue: bool = True
 ) -> RenderedDocument:
     return _request(
         content=participant_list_content(meeting),
-        user=user,
+        by=by,
         enqueue=enqueue,
         kind=RenderedDocument.Kind.PARTICIPANT_LIST,
         meeting=meeting,
     )
 
 
-def _request(*, content: DocumentContent, user, enqueue: bool, kind, **subject) -> RenderedDocument:
+def _request(*, content: DocumentContent, by, enqueue: bool, kind, **subject) -> RenderedDocument:
     with transaction.atomic():
         document, created = RenderedDocument.objects.select_for_update().get_or_create(
             kind=kind,
@@ -106,35 +106,35 @@ def _request(*, content: DocumentContent, user, enqueue: bool, kind, **subject) 
             defaults={
                 "content": content.html,
                 "file_name": content.file_name,
-                "requested_by": user,
+                "requested_by": by,
             },
         )
         if document.status == RenderedDocument.Status.FAILED:
-            _requeue(document, user=user, enqueue=enqueue)
+            _requeue(document, by=by, enqueue=enqueue)
         elif created:
             if enqueue:
                 _enqueue(document)
         elif document.status == RenderedDocument.Status.DONE:
             # Back to content rendered before: that PDF is the latest again.
             document.requested_at = timezone.now()
-            document.requested_by = user
+            document.requested_by = by
             document.save(update_fields=["requested_at", "requested_by"])
     return document
 
 
-def rendered_document_retry(*, rendered_document: RenderedDocument, user) -> RenderedDocument:
+def rendered_document_retry(*, rendered_document: RenderedDocument, by) -> RenderedDocument:
     with transaction.atomic():
         document = RenderedDocument.objects.select_for_update().get(pk=rendered_document.pk)
         if document.status != RenderedDocument.Status.FAILED:
             raise ValidationError(_("Only a failed render can be retried."))
-        _requeue(document, user=user)
+        _requeue(document, by=by)
     return document
 
 
-def _requeue(document: RenderedDocument, *, user, enqueue: bool = True) -> None:
+def _requeue(document: RenderedDocument, *, by, enqueue: bool = True) -> None:
     document.status = RenderedDocument.Status.QUEUED
     document.error = ""
-    document.requested_by = user
+    document.requested_by = by
     document.save(update_fields=["status", "error", "requested_by"])
     if enqueue:
         _enqueue(document)

@@ -61,7 +61,7 @@ class ConsultationAdmin(admin.ModelAdmin):
         if change:
             services.consultation_update(consultation=obj, **fields)
         else:
-            created = services.consultation_create(user=request.user, **fields)
+            created = services.consultation_create(by=request.user, **fields)
             obj.pk = created.pk
             obj._state.adding = False
 

@@ -26,7 +26,7 @@ def format_when(moment: datetime.datetime) -> str:
 
 def consultation_create(
     *,
-    user,
+    by,
     target_year,
     title: str,
     opens_at: datetime.datetime,
@@ -41,7 +41,7 @@ def consultation_create(
         opens_at=opens_at,
         closes_at=closes_at,
         allow_vote_change=allow_vote_change,
-        created_by=user,
+        created_by=by,
     )
     consultation.full_clean()
     consultation.save()
@@ -158,7 +158,7 @@ def _check_voting_window(consultation: Consultation, now: datetime.datetime) -> 
 
 
 def vote_cast(
-    *, consultation_id: int, proposal_id: int, user, seen_proposal_id: int | None = None
+    *, consultation_id: int, proposal_id: int, by, seen_proposal_id: int | None = None
 ) -> VoteOutcome:
     """Casts or changes the vote of the user's member state.
 
@@ -169,7 +169,7 @@ def vote_cast(
     a row lock between simultaneous changes. Raises Consultation.DoesNotExist
     for an unknown consultation, ValidationError for a refused vote.
     """
-    state = focal_point_state(user)
+    state = focal_point_state(by)
     if state is None or not state.is_member:
         raise ValidationError(
             _("Only member states vote. Observer states may read the proposals and suggest.")
@@ -190,7 +190,7 @@ def vote_cast(
             raise ValidationError(_("Choose one of the proposals on the ballot."))
         if seen_proposal_id is None:
             # A first vote: the unique constraint settles a race with a colleague.
-            return _vote_insert(consultation, state, proposal, user, now)
+            return _vote_insert(consultation, state, proposal, by, now)
 
         vote = (
             Vote.objects.select_for_update()
@@ -198,7 +198,7 @@ def vote_cast(
             .first()
         )
         if vote is None:
-            return _vote_insert(consultation, state, proposal, user, now)
+            return _vote_insert(consultation, state, proposal, by, now)
         if vote.proposal_id == proposal.pk:
             # Whoever recorded it, the state's vote already is the user's choice.
             return VoteOutcome(vote, VoteResult.UNCHANGED)
@@ -207,12 +207,12 @@ def vote_cast(
         if not consultation.allow_vote_change:
             raise ValidationError(_("Your state has voted and this consultation allows no change."))
         previous_id = vote.proposal_id
-        vote.proposal, vote.cast_by, vote.cast_at = proposal, user, now
+        vote.proposal, vote.cast_by, vote.cast_at = proposal, by, now
         vote.save(update_fields=["proposal", "cast_by", "cast_at"])
         VoteEvent.objects.create(
             consultation=consultation,
             member_state=state,
-            user=user,
+            user=by,
             from_proposal_id=previous_id,
             to_proposal=proposal,
             at=now,
@@ -220,7 +220,7 @@ def vote_cast(
         return VoteOutcome(vote, VoteResult.CHANGED)
 
 
-def _vote_insert(consultation, state, proposal, user, now) -> VoteOutcome:
+def _vote_insert(consultation, state, proposal, by, now) -> VoteOutcome:
     try:
         # A savepoint: if another focal point of the state inserted first, only
         # this insert is undone and the transaction goes on to read their vote.
@@ -229,7 +229,7 @@ def _vote_insert(consultation, state, proposal, user, now) -> VoteOutcome:
                 consultation=consultation,
                 member_state=state,
                 proposal=proposal,
-                cast_by=user,
+                cast_by=by,
                 cast_at=now,
             )
     except IntegrityError:
@@ -239,7 +239,7 @@ def _vote_insert(consultation, state, proposal, user, now) -> VoteOutcome:
             return VoteOutcome(vote, VoteResult.UNCHANGED)
         return VoteOutcome(vote, VoteResult.CONFLICT)
     VoteEvent.objects.create(
-        consultation=consultation, member_state=state, user=user, to_proposal=proposal, at=now
+        consultation=consultation, member_state=state, user=by, to_proposal=proposal, at=now
     )
     return VoteOutcome(vote, VoteResult.CAST)
 
@@ -248,10 +248,10 @@ def _vote_insert(consultation, state, proposal, user, now) -> VoteOutcome:
 
 
 def theme_suggestion_submit(
-    *, consultation: Consultation, user, title: str, rationale: str
+    *, consultation: Consultation, by, title: str, rationale: str
 ) -> ThemeSuggestion:
     """A focal point of a member or observer state suggests another theme while voting is open."""
-    state = focal_point_state(user)
+    state = focal_point_state(by)
     if state is None:
         raise ValidationError(
             _("Only focal points of member and observer states make suggestions.")
@@ -262,7 +262,7 @@ def theme_suggestion_submit(
     suggestion = ThemeSuggestion(
         consultation=consultation,
         member_state=state,
-        submitted_by=user,
+        submitted_by=by,
         title=title.strip(),
         rationale=rationale.strip(),
     )
@@ -282,7 +282,7 @@ def _lock_pending_suggestion(suggestion_id: int) -> ThemeSuggestion:
 
 
 @transaction.atomic
-def theme_suggestion_add_to_ballot(*, suggestion_id: int, user) -> Proposal:
+def theme_suggestion_add_to_ballot(*, suggestion_id: int, by) -> Proposal:
     suggestion = _lock_pending_suggestion(suggestion_id)
     proposal = proposal_add(
         consultation=suggestion.consultation,
@@ -293,13 +293,13 @@ def theme_suggestion_add_to_ballot(*, suggestion_id: int, user) -> Proposal:
     )
     suggestion.status = ThemeSuggestion.Status.ADDED
     suggestion.proposal = proposal
-    suggestion.reviewed_by, suggestion.reviewed_at = user, timezone.now()
+    suggestion.reviewed_by, suggestion.reviewed_at = by, timezone.now()
     suggestion.save(update_fields=["status", "proposal", "reviewed_by", "reviewed_at"])
     return proposal
 
 
 @transaction.atomic
-def theme_suggestion_decline(*, suggestion_id: int, user, reason: str) -> ThemeSuggestion:
+def theme_suggestion_decline(*, suggestion_id: int, by, reason: str) -> ThemeSuggestion:
     """Raises ThemeSuggestion.DoesNotExist for an unknown one, ValidationError for a refusal."""
     suggestion = _lock_pending_suggestion(suggestion_id)
     reason = reason.strip()
@@ -307,7 +307,7 @@ def theme_suggestion_decline(*, suggestion_id: int, user, reason: str) -> ThemeS
         raise ValidationError(_("Give the reason for declining: the suggesting state will see it."))
     suggestion.status = ThemeSuggestion.Status.DECLINED
     suggestion.decline_reason = reason
-    suggestion.reviewed_by, suggestion.reviewed_at = user, timezone.now()
+    suggestion.reviewed_by, suggestion.reviewed_at = by, timezone.now()
     suggestion.save(update_fields=["status", "decline_reason", "reviewed_by", "reviewed_at"])
     return suggestion
 
@@ -316,7 +316,7 @@ def theme_suggestion_decline(*, suggestion_id: int, user, reason: str) -> ThemeS
 
 
 @transaction.atomic
-def consultation_result_declare(*, consultation_id: int, proposal_id: int, user) -> Consultation:
+def consultation_result_declare(*, consultation_id: int, proposal_id: int, by) -> Consultation:
     """Declares the selected theme; it becomes the target year's overarching theme."""
     consultation = (
         Consultation.objects.select_for_update(no_key=True)
@@ -331,7 +331,7 @@ def consultation_result_declare(*, consultation_id: int, proposal_id: int, user)
     if proposal is None:
         raise ValidationError(_("Choose one of the proposals on the ballot."))
     consultation.selected_proposal = proposal
-    consultation.result_declared_at, consultation.result_declared_by = timezone.now(), user
+    consultation.result_declared_at, consultation.result_declared_by = timezone.now(), by
     consultation.save(
         update_fields=["selected_proposal", "result_declared_at", "result_declared_by"]
     )

@@ -325,12 +325,12 @@ def test_web_import_previews_then_writes_on_confirmation(client, meeting, secret
 def test_a_stored_file_is_applied_once_even_if_confirmed_twice(meeting, secretariat_user):
     rows = [row[:3] + [""] + row[4:] for row in GOOD_ROWS]  # nobody has an email
     stored = participant_import_store(
-        meeting=meeting, file_name="participants.csv", table=table(rows), user=secretariat_user
+        meeting=meeting, file_name="participants.csv", table=table(rows), by=secretariat_user
     )
 
-    first = participant_import_apply(pk=stored.pk, meeting=meeting, user=secretariat_user)
+    first = participant_import_apply(pk=stored.pk, meeting=meeting, by=secretariat_user)
     before = snapshot()
-    second = participant_import_apply(pk=stored.pk, meeting=meeting, user=secretariat_user)
+    second = participant_import_apply(pk=stored.pk, meeting=meeting, by=secretariat_user)
 
     assert not first.already_imported
     assert (first.preview.written, first.preview.registrations_to_create) == (True, 4)
@@ -351,7 +351,7 @@ def test_two_confirmations_at_the_same_moment_import_the_file_once(secretariat_u
     meeting = MeetingFactory()
     rows = [["", "Mei", "Chen", "", "", "Academia", "", "New Institute", "", ""]]
     stored = participant_import_store(
-        meeting=meeting, file_name="p.csv", table=table(rows), user=secretariat_user
+        meeting=meeting, file_name="p.csv", table=table(rows), by=secretariat_user
     )
     start = threading.Barrier(2)
     outcomes = []
@@ -360,7 +360,7 @@ def test_two_confirmations_at_the_same_moment_import_the_file_once(secretariat_u
         try:
             start.wait()
             outcomes.append(
-                participant_import_apply(pk=stored.pk, meeting=meeting, user=secretariat_user)
+                participant_import_apply(pk=stored.pk, meeting=meeting, by=secretariat_user)
             )
         finally:
             connection.close()
@@ -379,10 +379,10 @@ def test_two_confirmations_at_the_same_moment_import_the_file_once(secretariat_u
 def test_a_stored_file_with_bad_rows_stays_unapplied(meeting, secretariat_user):
     rows = [["", "Bad", "Row", "", "", "Government", "Atlantis", "", "", ""]]
     stored = participant_import_store(
-        meeting=meeting, file_name="bad.csv", table=table(rows), user=secretariat_user
+        meeting=meeting, file_name="bad.csv", table=table(rows), by=secretariat_user
     )
 
-    outcome = participant_import_apply(pk=stored.pk, meeting=meeting, user=secretariat_user)
+    outcome = participant_import_apply(pk=stored.pk, meeting=meeting, by=secretariat_user)
 
     assert not outcome.already_imported
     assert [(p.row, p.column) for p in outcome.preview.problems] == [(2, "Country")]
@@ -393,11 +393,11 @@ def test_a_stored_file_with_bad_rows_stays_unapplied(meeting, secretariat_user):
 
 def test_a_stored_file_is_applied_only_to_its_own_meeting(meeting, secretariat_user):
     stored = participant_import_store(
-        meeting=meeting, file_name="p.csv", table=table(GOOD_ROWS), user=secretariat_user
+        meeting=meeting, file_name="p.csv", table=table(GOOD_ROWS), by=secretariat_user
     )
 
     with pytest.raises(ParticipantImport.DoesNotExist):
-        participant_import_apply(pk=stored.pk, meeting=MeetingFactory(), user=secretariat_user)
+        participant_import_apply(pk=stored.pk, meeting=MeetingFactory(), by=secretariat_user)
 
     assert Registration.objects.count() == 0
 

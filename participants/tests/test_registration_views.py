@@ -369,7 +369,7 @@ def test_withdraw_button_changes_the_status_once(client, meeting, secretariat_us
 
 def test_history_of_a_change_made_from_the_command_line_shows(client, secretariat_user):
     registration = RegistrationFactory()
-    registration_withdraw(registration=registration, user=None)
+    registration_withdraw(registration=registration, by=None)
     client.force_login(secretariat_user)
 
     page = client.get(reverse("participants:registration_update", args=[registration.pk]))

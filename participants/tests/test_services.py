@@ -31,7 +31,7 @@ ANA = PersonDetails(
 )
 
 
-def register(meeting, *, participant=None, person=ANA, user=None, **fields):
+def register(meeting, *, participant=None, person=ANA, by=None, **fields):
     values = {
         "category": Category.GOVERNMENT,
         "member_state": None,
@@ -40,14 +40,14 @@ def register(meeting, *, participant=None, person=ANA, user=None, **fields):
         **fields,
     }
     return registration_create(
-        meeting=meeting, person=person, participant=participant, user=user, **values
+        meeting=meeting, person=person, participant=participant, by=by, **values
     )
 
 
 def test_registering_a_new_person_creates_them_and_records_who_and_when(ghana, secretariat_user):
     meeting = MeetingFactory()
 
-    registration = register(meeting, member_state=ghana, user=secretariat_user)
+    registration = register(meeting, member_state=ghana, by=secretariat_user)
 
     assert registration.participant.full_name == "Ms. Ana Silva"
     assert registration.created_by == secretariat_user
@@ -159,7 +159,7 @@ def test_update_records_each_changed_field_with_old_and_new_value(ghana, kenya, 
         organization=None,
         role=Registration.Role.HEAD_OF_DELEGATION,
         status=registration.status,
-        user=secretariat_user,
+        by=secretariat_user,
     )
 
     registration.refresh_from_db()
@@ -196,8 +196,8 @@ def test_update_without_changes_records_nothing(ghana):
 def test_check_in_twice_is_recorded_once(secretariat_user):
     registration = RegistrationFactory()
 
-    first = registration_check_in(registration=registration, user=secretariat_user)
-    second = registration_check_in(registration=registration, user=secretariat_user)
+    first = registration_check_in(registration=registration, by=secretariat_user)
+    second = registration_check_in(registration=registration, by=secretariat_user)
 
     assert (first, second) == (True, False)
     registration.refresh_from_db()
@@ -214,7 +214,7 @@ def test_a_withdrawn_person_is_not_checked_in(secretariat_user):
     )
 
     with pytest.raises(ValidationError) as raised:
-        registration_check_in(registration=registration, user=secretariat_user)
+        registration_check_in(registration=registration, by=secretariat_user)
 
     assert raised.value.messages == ["Dr. Ama Owusu has withdrawn."]
     registration.refresh_from_db()
@@ -225,7 +225,7 @@ def test_a_withdrawn_person_is_not_checked_in(secretariat_user):
 def test_withdraw_keeps_the_registration_and_records_it(secretariat_user):
     registration = RegistrationFactory()
 
-    registration_withdraw(registration=registration, user=secretariat_user)
+    registration_withdraw(registration=registration, by=secretariat_user)
 
     registration.refresh_from_db()
     assert registration.status == "withdrawn"

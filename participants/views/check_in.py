@@ -41,7 +41,7 @@ class CheckInActionView(SecretariatRequiredMixin, RegistrationMixin, View):
         registration = self.registration
         name = registration.participant.full_name
         try:
-            checked_in = registration_check_in(registration=registration, user=request.user)
+            checked_in = registration_check_in(registration=registration, by=request.user)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

@@ -59,7 +59,7 @@ class DelegationView(FocalPointRequiredMixin, MeetingMixin, FormView):
                 member_state=self.member_state,
                 person=form.person(),
                 role=form.cleaned_data["role"],
-                user=self.request.user,
+                by=self.request.user,
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -108,7 +108,7 @@ class ProposalDecisionView(SecretariatRequiredMixin, View):
         proposal = get_or_404(delegation_proposal_get, pk=pk)
         try:
             if request.POST.get("decision") == "approve":
-                delegation_proposal_approve(proposal=proposal, user=request.user)
+                delegation_proposal_approve(proposal=proposal, by=request.user)
                 messages.success(
                     request,
                     _("%(name)s is registered in the delegation of %(state)s.")
@@ -119,7 +119,7 @@ class ProposalDecisionView(SecretariatRequiredMixin, View):
                 if not form.is_valid():
                     raise ValidationError(_("Say why the proposal is declined."))
                 delegation_proposal_decline(
-                    proposal=proposal, reason=form.cleaned_data["reason"], user=request.user
+                    proposal=proposal, reason=form.cleaned_data["reason"], by=request.user
                 )
                 messages.success(
                     request,

@@ -29,7 +29,7 @@ class ImportUploadView(SecretariatRequiredMixin, MeetingMixin, FormView):
             form.add_error("file", str(error))
             return self.form_invalid(form)
         stored = participant_import_store(
-            meeting=self.meeting, file_name=upload.name, table=table, user=self.request.user
+            meeting=self.meeting, file_name=upload.name, table=table, by=self.request.user
         )
         return redirect("participants:import_preview", meeting_pk=self.meeting.pk, pk=stored.pk)
 
@@ -52,7 +52,7 @@ class ImportPreviewView(SecretariatRequiredMixin, MeetingMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         outcome = get_or_404(
-            participant_import_apply, pk=self.kwargs["pk"], meeting=self.meeting, user=request.user
+            participant_import_apply, pk=self.kwargs["pk"], meeting=self.meeting, by=request.user
         )
         stored, preview = outcome.stored, outcome.preview
         if outcome.already_imported:

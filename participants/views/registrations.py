@@ -91,7 +91,7 @@ class RegistrationCreateView(SecretariatRequiredMixin, MeetingMixin, FormView):
                 new_organization=form.cleaned_data["new_organization"],
                 role=form.cleaned_data["role"],
                 status=form.cleaned_data["status"],
-                user=self.request.user,
+                by=self.request.user,
             )
         except AlreadyRegistered as error:
             _already_registered_error(form, error)
@@ -131,7 +131,7 @@ class RegistrationUpdateView(SecretariatRequiredMixin, RegistrationMixin, FormVi
                 new_organization=form.cleaned_data["new_organization"],
                 role=form.cleaned_data["role"],
                 status=form.cleaned_data["status"],
-                user=self.request.user,
+                by=self.request.user,
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -156,7 +156,7 @@ class RegistrationStatusView(SecretariatRequiredMixin, RegistrationMixin, View):
         registration = self.registration
         try:
             changed = registration_status_set(
-                registration=registration, status=request.POST.get("status", ""), user=request.user
+                registration=registration, status=request.POST.get("status", ""), by=request.user
             )
         except ValidationError as error:
             messages.error(request, error.messages[0])

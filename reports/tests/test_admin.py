@@ -16,7 +16,7 @@ def superuser(django_user_model):
 
 def test_render_changelist_does_not_load_the_stored_html(client, superuser):
     note = DiscussionNoteFactory()
-    document = rendered_document_request_for_note(note=note, user=None, enqueue=False)
+    document = rendered_document_request_for_note(note=note, by=None, enqueue=False)
     client.force_login(superuser)
 
     changelist = client.get("/admin/reports/rendereddocument/")

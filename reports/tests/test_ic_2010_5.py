@@ -31,7 +31,7 @@ def demo():
 
 
 def render_through_task(note) -> RenderedDocument:
-    document = rendered_document_request_for_note(note=note, user=None, enqueue=False)
+    document = rendered_document_request_for_note(note=note, by=None, enqueue=False)
     render_document_task.apply(args=[document.pk]).get()
     document.refresh_from_db()
     assert document.status == RenderedDocument.Status.DONE, document.error

@@ -273,7 +273,7 @@ def test_each_thread_keeps_one_font_configuration_across_renders():
 @pytest.fixture
 def queued(db):
     note = DiscussionNoteFactory()
-    return services.rendered_document_request_for_note(note=note, user=None, enqueue=False)
+    return services.rendered_document_request_for_note(note=note, by=None, enqueue=False)
 
 
 def test_a_failed_render_records_the_error_in_words_and_leaves_the_note_alone(queued, monkeypatch):
@@ -302,7 +302,7 @@ def test_a_failed_render_can_be_retried(
     monkeypatch.undo()
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.rendered_document_retry(rendered_document=queued, user=None)
+        services.rendered_document_retry(rendered_document=queued, by=None)
 
     queued.refresh_from_db()
     assert queued.status == RenderedDocument.Status.DONE
@@ -312,7 +312,7 @@ def test_a_failed_render_can_be_retried(
 
 def test_only_failed_renders_can_be_retried(queued):
     with pytest.raises(ValidationError, match="Only a failed render"):
-        services.rendered_document_retry(rendered_document=queued, user=None)
+        services.rendered_document_retry(rendered_document=queued, by=None)
 
 
 def test_the_render_task_is_acknowledged_late_and_requeued_if_its_worker_dies():

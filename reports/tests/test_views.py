@@ -17,7 +17,7 @@ def rendered(eager_tasks, django_capture_on_commit_callbacks):
 
     def render(note):
         with django_capture_on_commit_callbacks(execute=True):
-            document = rendered_document_request_for_note(note=note, user=None)
+            document = rendered_document_request_for_note(note=note, by=None)
         document.refresh_from_db()
         assert document.status == RenderedDocument.Status.DONE, document.error
         return document
@@ -346,7 +346,7 @@ def test_going_back_to_earlier_content_makes_its_pdf_the_latest_everywhere(
     note.save(update_fields=["body"])
 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        again = rendered_document_request_for_note(note=note, user=secretariat_user)
+        again = rendered_document_request_for_note(note=note, by=secretariat_user)
 
     assert callbacks == []  # A's PDF is reused, nothing is rendered
     assert again.pk == first.pk

@@ -130,7 +130,7 @@ class RenderRetryView(SecretariatRequiredMixin, View):
     def post(self, request, pk):
         try:
             document = rendered_document_get(pk=pk)
-            rendered_document_retry(rendered_document=document, user=request.user)
+            rendered_document_retry(rendered_document=document, by=request.user)
         except RenderedDocument.DoesNotExist as exc:
             raise Http404 from exc
         except ValidationError as error:
@@ -147,9 +147,7 @@ class ParticipantListGenerateView(SecretariatRequiredMixin, View):
             meeting = meeting_get(pk=meeting_pk)
         except Meeting.DoesNotExist as exc:
             raise Http404 from exc
-        document = rendered_document_request_for_participant_list(
-            meeting=meeting, user=request.user
-        )
+        document = rendered_document_request_for_participant_list(meeting=meeting, by=request.user)
         if document.status == document.Status.DONE:
             messages.info(request, _("Nothing changed since the last list: it is ready."))
         return redirect(meeting)

@@ -70,9 +70,9 @@ class NoteFormView(SecretariatRequiredMixin, FormView):
         fields = {name: form.cleaned_data[name] for name in NOTE_FIELDS}
         try:
             if self.note is None:
-                note = note_create(user=self.request.user, **fields)
+                note = note_create(by=self.request.user, **fields)
             else:
-                note = note_update(note=self.note, user=self.request.user, **fields)
+                note = note_update(note=self.note, by=self.request.user, **fields)
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
@@ -114,7 +114,7 @@ class NotePreviewDocumentView(SecretariatRequiredMixin, NoteMixin, View):
 class NoteGenerateView(SecretariatRequiredMixin, NoteMixin, View):
     def post(self, request, *args, **kwargs):
         try:
-            document = rendered_document_request_for_note(note=self.note, user=request.user)
+            document = rendered_document_request_for_note(note=self.note, by=request.user)
         except ValidationError as error:
             for problem in error.messages:
                 messages.error(request, problem)
@@ -127,11 +127,11 @@ class NoteGenerateView(SecretariatRequiredMixin, NoteMixin, View):
 class NotePublishView(SecretariatRequiredMixin, NoteMixin, View):
     def post(self, request, *args, **kwargs):
         if request.POST.get("action") == "unpublish":
-            note_unpublish(note=self.note, user=request.user)
+            note_unpublish(note=self.note, by=request.user)
             messages.success(request, _("The note is a draft again; the public no longer sees it."))
             return redirect(self.note)
         try:
-            note_publish(note=self.note, user=request.user)
+            note_publish(note=self.note, by=request.user)
         except ValidationError as error:
             for problem in error.messages:
                 messages.error(request, problem)

@@ -62,7 +62,7 @@ def test_a_state_sees_its_own_vote_and_suggestions_not_another_states(
     client, ballot, ghana_focal_point, kenya_focal_point
 ):
     consultation, first, _second = ballot
-    vote_cast(consultation_id=consultation.pk, proposal_id=first.pk, user=ghana_focal_point)
+    vote_cast(consultation_id=consultation.pk, proposal_id=first.pk, by=ghana_focal_point)
     ThemeSuggestionFactory(
         consultation=consultation, submitted_by=ghana_focal_point, title="Ghana's idea"
     )
@@ -124,7 +124,7 @@ def test_results_reach_the_states_only_once_published(client, secretariat_user, 
     before = client.get(url).content.decode()
     chart_before = client.get(f"{url}chart.svg")
     consultation_result_declare(
-        consultation_id=consultation.pk, proposal_id=proposal.pk, user=secretariat_user
+        consultation_id=consultation.pk, proposal_id=proposal.pk, by=secretariat_user
     )
     declared = client.get(url).content.decode()
     consultation_result_publish(consultation_id=consultation.pk)

@@ -61,7 +61,7 @@ def test_the_admin_keeps_the_window_of_a_declared_result(staff, secretariat_user
     consultation = ClosedConsultationFactory(title="Before")
     proposal = ProposalFactory(consultation=consultation, position=1)
     consultation_result_declare(
-        consultation_id=consultation.pk, proposal_id=proposal.pk, user=secretariat_user
+        consultation_id=consultation.pk, proposal_id=proposal.pk, by=secretariat_user
     )
     consultation.refresh_from_db()
     window = (consultation.target_year_id, consultation.opens_at, consultation.closes_at)
@@ -129,7 +129,7 @@ def test_a_secretariat_member_who_is_not_superuser_reads_the_vote_history(
     staff, ballot, ghana_focal_point
 ):
     consultation, first, _second = ballot
-    vote_cast(consultation_id=consultation.pk, proposal_id=first.pk, user=ghana_focal_point)
+    vote_cast(consultation_id=consultation.pk, proposal_id=first.pk, by=ghana_focal_point)
 
     index = staff.get("/admin/").content.decode()
     listing = staff.get(f"{BASE}voteevent/")

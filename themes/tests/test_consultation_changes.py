@@ -20,7 +20,7 @@ def declared(secretariat_user):
     consultation = ClosedConsultationFactory(title="Before")
     proposal = consultation.proposals.create(position=1, title="The future of migration")
     consultation_result_declare(
-        consultation_id=consultation.pk, proposal_id=proposal.pk, user=secretariat_user
+        consultation_id=consultation.pk, proposal_id=proposal.pk, by=secretariat_user
     )
     return Consultation.objects.get(pk=consultation.pk)
 

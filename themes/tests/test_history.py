@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def event(ballot, ghana_focal_point):
     consultation, first, _second = ballot
-    vote_cast(consultation_id=consultation.pk, proposal_id=first.pk, user=ghana_focal_point)
+    vote_cast(consultation_id=consultation.pk, proposal_id=first.pk, by=ghana_focal_point)
     return VoteEvent.objects.get()
 
 

@@ -111,7 +111,7 @@ def test_no_ballot_form_when_changes_are_not_allowed_and_the_state_has_voted(
 ):
     consultation = ConsultationFactory(allow_vote_change=False)
     proposal = consultation.proposals.create(position=1, title="Only one")
-    vote_cast(consultation_id=consultation.pk, proposal_id=proposal.pk, user=ghana_focal_point)
+    vote_cast(consultation_id=consultation.pk, proposal_id=proposal.pk, by=ghana_focal_point)
     client.force_login(ghana_focal_point)
 
     page = client.get(f"/themes/{consultation.pk}/").content.decode()
@@ -255,14 +255,14 @@ def test_the_secretariat_follows_turnout_while_voting_is_open(
     url = f"/themes/{consultation.pk}/manage/"
 
     before = client.get(url).content.decode()
-    vote_cast(consultation_id=consultation.pk, proposal_id=first.pk, user=ghana_focal_point)
+    vote_cast(consultation_id=consultation.pk, proposal_id=first.pk, by=ghana_focal_point)
     vote_cast(
         consultation_id=consultation.pk,
         proposal_id=second.pk,
-        user=second_ghana_focal_point,
+        by=second_ghana_focal_point,
         seen_proposal_id=first.pk,
     )
-    vote_cast(consultation_id=consultation.pk, proposal_id=first.pk, user=kenya_focal_point)
+    vote_cast(consultation_id=consultation.pk, proposal_id=first.pk, by=kenya_focal_point)
     after = client.get(url).content.decode()
 
     # Ghana and Kenya are members; Qatar observes and is not counted.
@@ -395,8 +395,8 @@ def test_the_votes_export_as_csv(
     client, secretariat_user, ballot, ghana_focal_point, kenya_focal_point
 ):
     consultation, first, second = ballot
-    vote_cast(consultation_id=consultation.pk, proposal_id=second.pk, user=kenya_focal_point)
-    vote_cast(consultation_id=consultation.pk, proposal_id=first.pk, user=ghana_focal_point)
+    vote_cast(consultation_id=consultation.pk, proposal_id=second.pk, by=kenya_focal_point)
+    vote_cast(consultation_id=consultation.pk, proposal_id=first.pk, by=ghana_focal_point)
     Vote.objects.update(cast_at=datetime.datetime(2010, 5, 3, 7, 30, tzinfo=datetime.UTC))
     client.force_login(secretariat_user)
 
@@ -448,7 +448,7 @@ def test_the_declared_theme_is_marked_in_the_manage_page(client, secretariat_use
     consultation = ClosedConsultationFactory()
     proposal = consultation.proposals.create(position=1, title="Human security")
     consultation_result_declare(
-        consultation_id=consultation.pk, proposal_id=proposal.pk, user=secretariat_user
+        consultation_id=consultation.pk, proposal_id=proposal.pk, by=secretariat_user
     )
     client.force_login(secretariat_user)
 

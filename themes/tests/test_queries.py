@@ -48,7 +48,7 @@ def test_consultation_list_for_the_secretariat(
 def test_ballot_page_for_a_focal_point(client, django_assert_num_queries, ghana_focal_point, count):
     consultation = ConsultationFactory()
     proposals = ProposalFactory.create_batch(count, consultation=consultation)
-    vote_cast(consultation_id=consultation.pk, proposal_id=proposals[0].pk, user=ghana_focal_point)
+    vote_cast(consultation_id=consultation.pk, proposal_id=proposals[0].pk, by=ghana_focal_point)
     ThemeSuggestionFactory.create_batch(
         count, consultation=consultation, submitted_by=ghana_focal_point
     )
@@ -86,11 +86,11 @@ def _votes(count):
     first, second = ProposalFactory.create_batch(2, consultation=consultation)
     for _ in range(count):
         user = FocalPointFactory(member_state=MemberStateFactory())
-        vote_cast(consultation_id=consultation.pk, proposal_id=first.pk, user=user)
+        vote_cast(consultation_id=consultation.pk, proposal_id=first.pk, by=user)
         vote_cast(
             consultation_id=consultation.pk,
             proposal_id=second.pk,
-            user=user,
+            by=user,
             seen_proposal_id=first.pk,
         )
     return consultation

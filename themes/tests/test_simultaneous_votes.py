@@ -63,9 +63,7 @@ def test_two_first_votes_racing_to_the_insert_leave_one_vote(
         return real_insert(*args)
 
     def voter(user, proposal):
-        return lambda: vote_cast(
-            consultation_id=consultation.pk, proposal_id=proposal.pk, user=user
-        )
+        return lambda: vote_cast(consultation_id=consultation.pk, proposal_id=proposal.pk, by=user)
 
     with mock.patch.object(services, "_vote_insert", insert_when_both_are_ready):
         outcomes = run_at_once(
@@ -95,7 +93,7 @@ def test_a_double_click_racing_to_the_insert_is_one_vote_and_not_a_conflict(
 
     def click():
         return vote_cast(
-            consultation_id=consultation.pk, proposal_id=first.pk, user=ghana_focal_point
+            consultation_id=consultation.pk, proposal_id=first.pk, by=ghana_focal_point
         )
 
     with mock.patch.object(services, "_vote_insert", insert_when_both_are_ready):
@@ -111,7 +109,7 @@ def test_two_changes_at_once_apply_one_and_report_the_other(
 ):
     consultation, first, second = ballot
     third = type(first).objects.create(consultation=consultation, position=3, title="Third")
-    vote_cast(consultation_id=consultation.pk, proposal_id=first.pk, user=ghana_focal_point)
+    vote_cast(consultation_id=consultation.pk, proposal_id=first.pk, by=ghana_focal_point)
     start = threading.Barrier(2, timeout=10)
 
     def changer(user, proposal):
@@ -120,7 +118,7 @@ def test_two_changes_at_once_apply_one_and_report_the_other(
             return vote_cast(
                 consultation_id=consultation.pk,
                 proposal_id=proposal.pk,
-                user=user,
+                by=user,
                 seen_proposal_id=first.pk,
             )
 

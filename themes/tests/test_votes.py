@@ -25,9 +25,7 @@ def history(consultation):
 def test_first_vote_is_recorded_with_who_and_when(ballot, ghana_focal_point):
     consultation, first, _second = ballot
 
-    outcome = vote_cast(
-        consultation_id=consultation.pk, proposal_id=first.pk, user=ghana_focal_point
-    )
+    outcome = vote_cast(consultation_id=consultation.pk, proposal_id=first.pk, by=ghana_focal_point)
 
     vote = Vote.objects.get()
     assert outcome.result is VoteResult.CAST
@@ -44,12 +42,12 @@ def test_a_state_changes_its_vote_and_the_history_keeps_both(
     ballot, ghana_focal_point, second_ghana_focal_point
 ):
     consultation, first, second = ballot
-    vote_cast(consultation_id=consultation.pk, proposal_id=first.pk, user=ghana_focal_point)
+    vote_cast(consultation_id=consultation.pk, proposal_id=first.pk, by=ghana_focal_point)
 
     outcome = vote_cast(
         consultation_id=consultation.pk,
         proposal_id=second.pk,
-        user=second_ghana_focal_point,
+        by=second_ghana_focal_point,
         seen_proposal_id=first.pk,
     )
 
@@ -64,12 +62,12 @@ def test_a_state_changes_its_vote_and_the_history_keeps_both(
 
 def test_voting_again_for_the_same_proposal_changes_nothing(ballot, ghana_focal_point):
     consultation, first, _second = ballot
-    vote_cast(consultation_id=consultation.pk, proposal_id=first.pk, user=ghana_focal_point)
+    vote_cast(consultation_id=consultation.pk, proposal_id=first.pk, by=ghana_focal_point)
 
     outcome = vote_cast(
         consultation_id=consultation.pk,
         proposal_id=first.pk,
-        user=ghana_focal_point,
+        by=ghana_focal_point,
         seen_proposal_id=first.pk,
     )
 
@@ -80,13 +78,13 @@ def test_voting_again_for_the_same_proposal_changes_nothing(ballot, ghana_focal_
 
 def test_a_double_submit_of_a_first_vote_records_it_once(ballot, ghana_focal_point):
     consultation, first, _second = ballot
-    cast = vote_cast(consultation_id=consultation.pk, proposal_id=first.pk, user=ghana_focal_point)
+    cast = vote_cast(consultation_id=consultation.pk, proposal_id=first.pk, by=ghana_focal_point)
 
     # The same form, posted again: it still says the state had not voted.
     again = vote_cast(
         consultation_id=consultation.pk,
         proposal_id=first.pk,
-        user=ghana_focal_point,
+        by=ghana_focal_point,
         seen_proposal_id=None,
     )
 
@@ -100,11 +98,11 @@ def test_a_stale_form_choosing_what_a_colleague_recorded_is_unchanged(
     ballot, ghana_focal_point, second_ghana_focal_point
 ):
     consultation, first, second = ballot
-    vote_cast(consultation_id=consultation.pk, proposal_id=first.pk, user=ghana_focal_point)
+    vote_cast(consultation_id=consultation.pk, proposal_id=first.pk, by=ghana_focal_point)
     vote_cast(
         consultation_id=consultation.pk,
         proposal_id=second.pk,
-        user=ghana_focal_point,
+        by=ghana_focal_point,
         seen_proposal_id=first.pk,
     )
 
@@ -112,7 +110,7 @@ def test_a_stale_form_choosing_what_a_colleague_recorded_is_unchanged(
     outcome = vote_cast(
         consultation_id=consultation.pk,
         proposal_id=second.pk,
-        user=second_ghana_focal_point,
+        by=second_ghana_focal_point,
         seen_proposal_id=first.pk,
     )
 
@@ -126,12 +124,12 @@ def test_a_stale_form_does_not_overwrite_the_vote_a_colleague_recorded(
 ):
     consultation, first, second = ballot
     # Both opened the ballot while the state had not voted; the first submits.
-    vote_cast(consultation_id=consultation.pk, proposal_id=first.pk, user=ghana_focal_point)
+    vote_cast(consultation_id=consultation.pk, proposal_id=first.pk, by=ghana_focal_point)
 
     outcome = vote_cast(
         consultation_id=consultation.pk,
         proposal_id=second.pk,
-        user=second_ghana_focal_point,
+        by=second_ghana_focal_point,
         seen_proposal_id=None,
     )
 
@@ -144,8 +142,8 @@ def test_a_stale_form_does_not_overwrite_the_vote_a_colleague_recorded(
 def test_states_vote_separately(ballot, ghana_focal_point, kenya_focal_point):
     consultation, first, second = ballot
 
-    vote_cast(consultation_id=consultation.pk, proposal_id=first.pk, user=ghana_focal_point)
-    vote_cast(consultation_id=consultation.pk, proposal_id=second.pk, user=kenya_focal_point)
+    vote_cast(consultation_id=consultation.pk, proposal_id=first.pk, by=ghana_focal_point)
+    vote_cast(consultation_id=consultation.pk, proposal_id=second.pk, by=kenya_focal_point)
 
     assert sorted(Vote.objects.values_list("member_state__name", "proposal_id")) == [
         ("Ghana", first.pk),
@@ -171,7 +169,7 @@ def test_a_vote_outside_the_window_is_refused(
     proposal = ProposalFactory(consultation=consultation)
 
     with pytest.raises(ValidationError) as refused:
-        vote_cast(consultation_id=consultation.pk, proposal_id=proposal.pk, user=ghana_focal_point)
+        vote_cast(consultation_id=consultation.pk, proposal_id=proposal.pk, by=ghana_focal_point)
 
     assert message in refused.value.messages[0]
     assert "Your vote was not recorded." in refused.value.messages[0]
@@ -188,7 +186,7 @@ def test_the_window_is_read_from_the_database_at_write_time(ballot, ghana_focal_
 
     assert stale_copy.is_open()
     with pytest.raises(ValidationError, match="Voting closed on"):
-        vote_cast(consultation_id=stale_copy.pk, proposal_id=first.pk, user=ghana_focal_point)
+        vote_cast(consultation_id=stale_copy.pk, proposal_id=first.pk, by=ghana_focal_point)
     assert not Vote.objects.exists()
 
 
@@ -196,13 +194,13 @@ def test_no_change_when_the_consultation_forbids_it(ghana_focal_point):
     consultation = ConsultationFactory(allow_vote_change=False)
     first = ProposalFactory(consultation=consultation)
     second = ProposalFactory(consultation=consultation)
-    vote_cast(consultation_id=consultation.pk, proposal_id=first.pk, user=ghana_focal_point)
+    vote_cast(consultation_id=consultation.pk, proposal_id=first.pk, by=ghana_focal_point)
 
     with pytest.raises(ValidationError, match="allows no change"):
         vote_cast(
             consultation_id=consultation.pk,
             proposal_id=second.pk,
-            user=ghana_focal_point,
+            by=ghana_focal_point,
             seen_proposal_id=first.pk,
         )
 
@@ -214,7 +212,7 @@ def test_observer_states_do_not_vote(ballot, observer_focal_point):
     consultation, first, _second = ballot
 
     with pytest.raises(ValidationError, match="Only member states vote"):
-        vote_cast(consultation_id=consultation.pk, proposal_id=first.pk, user=observer_focal_point)
+        vote_cast(consultation_id=consultation.pk, proposal_id=first.pk, by=observer_focal_point)
 
     assert not Vote.objects.exists()
 
@@ -224,7 +222,7 @@ def test_users_without_a_state_do_not_vote(ballot):
 
     with pytest.raises(ValidationError, match="Only member states vote"):
         vote_cast(
-            consultation_id=consultation.pk, proposal_id=first.pk, user=SecretariatUserFactory()
+            consultation_id=consultation.pk, proposal_id=first.pk, by=SecretariatUserFactory()
         )
 
 
@@ -233,14 +231,14 @@ def test_a_proposal_of_another_consultation_is_refused(ballot, ghana_focal_point
     elsewhere = ProposalFactory()
 
     with pytest.raises(ValidationError, match="Choose one of the proposals on the ballot."):
-        vote_cast(consultation_id=consultation.pk, proposal_id=elsewhere.pk, user=ghana_focal_point)
+        vote_cast(consultation_id=consultation.pk, proposal_id=elsewhere.pk, by=ghana_focal_point)
 
     assert not Vote.objects.exists()
 
 
 def test_the_database_refuses_a_second_vote_of_a_state(ballot, ghana_focal_point):
     consultation, first, second = ballot
-    vote_cast(consultation_id=consultation.pk, proposal_id=first.pk, user=ghana_focal_point)
+    vote_cast(consultation_id=consultation.pk, proposal_id=first.pk, by=ghana_focal_point)
 
     with pytest.raises(IntegrityError):
         Vote.objects.create(

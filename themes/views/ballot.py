@@ -121,7 +121,7 @@ class VoteView(FocalPointRequiredMixin, View):
                 consultation_id=pk,
                 proposal_id=form.cleaned_data["proposal"],
                 seen_proposal_id=form.cleaned_data["seen_proposal"],
-                user=request.user,
+                by=request.user,
             )
         except Consultation.DoesNotExist as exc:
             raise Http404 from exc
@@ -147,7 +147,7 @@ class SuggestionSubmitView(FocalPointRequiredMixin, TemplateView):
         if form.is_valid():
             try:
                 theme_suggestion_submit(
-                    consultation=consultation, user=request.user, **form.cleaned_data
+                    consultation=consultation, by=request.user, **form.cleaned_data
                 )
             except ValidationError as error:
                 form.add_error(None, error)

@@ -78,7 +78,7 @@ class ConsultationCreateView(SecretariatRequiredMixin, FormView):
 
     def form_valid(self, form):
         try:
-            consultation = consultation_create(user=self.request.user, **form.cleaned_data)
+            consultation = consultation_create(by=self.request.user, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
@@ -135,7 +135,7 @@ class SuggestionAddToBallotView(SecretariatRequiredMixin, View):
 
     def post(self, request, pk):
         try:
-            proposal = theme_suggestion_add_to_ballot(suggestion_id=pk, user=request.user)
+            proposal = theme_suggestion_add_to_ballot(suggestion_id=pk, by=request.user)
         except ThemeSuggestion.DoesNotExist as exc:
             raise Http404 from exc
         except ValidationError as error:
@@ -151,9 +151,7 @@ class SuggestionDeclineView(SecretariatRequiredMixin, View):
     def post(self, request, pk):
         reason = request.POST.get("reason", "")
         try:
-            suggestion = theme_suggestion_decline(
-                suggestion_id=pk, user=request.user, reason=reason
-            )
+            suggestion = theme_suggestion_decline(suggestion_id=pk, by=request.user, reason=reason)
         except ThemeSuggestion.DoesNotExist as exc:
             raise Http404 from exc
         except ValidationError as error:
@@ -178,7 +176,7 @@ class ResultDeclareView(SecretariatConsultationMixin, View):
             return redirect("themes:consultation_manage", pk=pk)
         try:
             consultation = consultation_result_declare(
-                consultation_id=pk, proposal_id=form.cleaned_data["proposal"], user=request.user
+                consultation_id=pk, proposal_id=form.cleaned_data["proposal"], by=request.user
             )
         except Consultation.DoesNotExist as exc:
             raise Http404 from exc

@@ -68,7 +68,7 @@ class Command(BaseCommand):
             ) from exc
         except SpreadsheetError as exc:
             raise CommandError(str(exc)) from exc
-        preview = participants_import(meeting=meeting, table=table, user=author, commit=not dry_run)
+        preview = participants_import(meeting=meeting, table=table, by=author, commit=not dry_run)
         self.stdout.write(f"{meeting} ← {file.name}")
         for line in preview_lines(preview):
             self.stdout.write(line)

@@ -25,7 +25,7 @@ class Command(BaseCommand):
         except DiscussionNote.DoesNotExist as exc:
             raise CommandError(f"There is no discussion note {symbol}.") from exc
         try:
-            document = rendered_document_request_for_note(note=note, user=None, enqueue=False)
+            document = rendered_document_request_for_note(note=note, by=None, enqueue=False)
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error
         document = rendered_document_render_now(rendered_document=document)
