@@ -1,9 +1,10 @@
 """Importing a participants spreadsheet into one meeting.
 
-`participants_import` first plans the whole file against the register (a few
-set-based queries, whatever the number of rows), then, if asked to and only
-if no row is bad, writes the plan in one transaction with bulk statements.
-Planning alone (the preview, `--dry-run`) writes nothing.
+Three services, named by what they do: `participant_import_preview` plans the
+whole file against the register (a few set-based queries, whatever the number
+of rows) and writes nothing; `participant_import_store` keeps an uploaded
+file's rows; `participant_import_apply` writes a stored file once, only if no
+row is bad, in one transaction with bulk statements.
 
 Re-importing a file changes nothing: people are found by email (or by name
 and organization), registrations by person, and only cells that differ from
@@ -559,33 +560,38 @@ def _write(meeting, plan: _Plan, by) -> None:
     )
 
 
-def participants_import(*, meeting, table: list[list[str]], by=None, commit: bool) -> ImportPreview:
-    """Checks a participants table (header row first) and, if `commit` and no row is bad,
-    writes it in one transaction. The preview says what was (or would be) written."""
-    with transaction.atomic():
-        preview, plan = _Planner(meeting, table).run()
-        if not (commit and preview.ok and preview.changes):
-            return preview
-        try:
-            with transaction.atomic():
-                _write(meeting, plan, by)
-        except IntegrityError:
-            preview.problems.append(
-                ImportProblem(
-                    0,
-                    "",
-                    _(
-                        "The register changed while the file was being imported; nothing "
-                        "was written. Please import the file again."
-                    ),
-                )
-            )
-            return preview
-        preview.written = True
+def participant_import_preview(*, meeting, table: list[list[str]]) -> ImportPreview:
+    """Checks a participants table (header row first): what it would write, or why not."""
+    preview, _plan = _Planner(meeting, table).run()
     return preview
 
 
-# The web import: a file is stored at upload, then applied once on confirmation. ---------
+def _table_write(*, meeting, table: list[list[str]], by) -> ImportPreview:
+    """Plans the table again (the register may have changed) and, if no row is bad,
+    writes it; the preview says what was written."""
+    preview, plan = _Planner(meeting, table).run()
+    if not (preview.ok and preview.changes):
+        return preview
+    try:
+        with transaction.atomic():
+            _write(meeting, plan, by)
+    except IntegrityError:
+        preview.problems.append(
+            ImportProblem(
+                0,
+                "",
+                _(
+                    "The register changed while the file was being imported; nothing "
+                    "was written. Please import the file again."
+                ),
+            )
+        )
+        return preview
+    preview.written = True
+    return preview
+
+
+# A file is stored at upload, then applied once on confirmation. ---------------------
 
 
 @dataclass(frozen=True)
@@ -618,7 +624,7 @@ def participant_import_apply(*, pk: int, meeting, by) -> ImportOutcome:
     stored = ParticipantImport.objects.select_for_update().get(pk=pk, meeting=meeting)
     if stored.applied_at is not None:
         return ImportOutcome(stored=stored, preview=None)
-    preview = participants_import(meeting=meeting, table=stored.rows, by=by, commit=True)
+    preview = _table_write(meeting=meeting, table=stored.rows, by=by)
     if preview.ok:
         # The people's data is in the register now; the upload keeps only its name and dates.
         stored.applied_at = timezone.now()

@@ -73,3 +73,11 @@ class FocalPointFactory(UserFactory):
     """A user who acts for a member state (accounts lies below participants)."""
 
     member_state = factory.SubFactory(MemberStateFactory)
+
+
+def import_table(*, meeting, table, by=None):
+    """Imports a table as the upload page does: stored, then applied; returns the preview."""
+    from participants.importing import participant_import_apply, participant_import_store
+
+    stored = participant_import_store(meeting=meeting, file_name="test.csv", table=table, by=by)
+    return participant_import_apply(pk=stored.pk, meeting=meeting, by=by).preview

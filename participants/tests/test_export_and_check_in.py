@@ -4,10 +4,9 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from participants.importing import participants_import
 from participants.models import RegistrationChange
 from participants.spreadsheets import HEADERS, read_table
-from participants.tests.factories import OrganizationFactory, RegistrationFactory
+from participants.tests.factories import OrganizationFactory, RegistrationFactory, import_table
 from workshops.tests.factories import MeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -89,7 +88,7 @@ def test_an_export_imported_back_changes_nothing(client, meeting, secretariat_us
     client.force_login(secretariat_user)
     exported = client.get(reverse("participants:registration_export", args=[meeting.pk, "csv"]))
 
-    preview = participants_import(meeting=meeting, table=read_table(exported.content), commit=True)
+    preview = import_table(meeting=meeting, table=read_table(exported.content))
 
     assert preview.problems == []
     assert (preview.unchanged, preview.changes, preview.written) == (2, 0, False)

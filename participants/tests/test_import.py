@@ -12,8 +12,8 @@ from participants import spreadsheets
 from participants.importing import (
     ImportProblem,
     participant_import_apply,
+    participant_import_preview,
     participant_import_store,
-    participants_import,
 )
 from participants.models import (
     Organization,
@@ -27,6 +27,7 @@ from participants.tests.factories import (
     OrganizationFactory,
     ParticipantFactory,
     RegistrationFactory,
+    import_table,
 )
 from workshops.tests.factories import MeetingFactory
 
@@ -62,7 +63,9 @@ def table(rows, headers=HEADERS):
 
 
 def run(meeting, rows, commit=True, **kwargs):
-    return participants_import(meeting=meeting, table=table(rows, **kwargs), commit=commit)
+    if commit:
+        return import_table(meeting=meeting, table=table(rows, **kwargs))
+    return participant_import_preview(meeting=meeting, table=table(rows, **kwargs))
 
 
 def snapshot():
@@ -290,7 +293,7 @@ def xlsx(rows) -> bytes:
 
 
 def test_xlsx_files_import_like_csv(meeting):
-    preview = participants_import(meeting=meeting, table=read_table(xlsx(GOOD_ROWS)), commit=True)
+    preview = import_table(meeting=meeting, table=read_table(xlsx(GOOD_ROWS)))
 
     assert preview.written
     assert Registration.objects.filter(meeting=meeting).count() == 4

@@ -6,7 +6,11 @@ from django.views.generic import FormView, TemplateView
 from accounts.roles import SecretariatRequiredMixin
 
 from ..forms import ImportUploadForm
-from ..importing import participant_import_apply, participant_import_store, participants_import
+from ..importing import (
+    participant_import_apply,
+    participant_import_preview,
+    participant_import_store,
+)
 from ..models import ParticipantImport
 from ..selectors import participant_import_get
 from ..spreadsheets import SpreadsheetError, read_table
@@ -47,7 +51,7 @@ class ImportPreviewView(SecretariatRequiredMixin, MeetingMixin, TemplateView):
         if stored.applied_at:
             messages.info(request, _("This file has been imported already."))
             return redirect("participants:registration_list", meeting_pk=self.meeting.pk)
-        preview = participants_import(meeting=self.meeting, table=stored.rows, commit=False)
+        preview = participant_import_preview(meeting=self.meeting, table=stored.rows)
         return self.render_to_response(self.get_context_data(stored=stored, preview=preview))
 
     def post(self, request, *args, **kwargs):

@@ -5,7 +5,12 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from participants.importing import ImportPreview, participants_import
+from participants.importing import (
+    ImportPreview,
+    participant_import_apply,
+    participant_import_preview,
+    participant_import_store,
+)
 from participants.spreadsheets import SpreadsheetError, read_table
 from workshops.selectors import meeting_get
 
@@ -68,7 +73,14 @@ class Command(BaseCommand):
             ) from exc
         except SpreadsheetError as exc:
             raise CommandError(str(exc)) from exc
-        preview = participants_import(meeting=meeting, table=table, by=author, commit=not dry_run)
+        if dry_run:
+            preview = participant_import_preview(meeting=meeting, table=table)
+        else:
+            # Stored first, as an upload is: every import is on record with who and when.
+            stored = participant_import_store(
+                meeting=meeting, file_name=file.name, table=table, by=author
+            )
+            preview = participant_import_apply(pk=stored.pk, meeting=meeting, by=author).preview
         self.stdout.write(f"{meeting} ← {file.name}")
         for line in preview_lines(preview):
             self.stdout.write(line)
