@@ -99,6 +99,37 @@ def delegation_proposal_list(*, meeting=None, member_state=None, state=None):
     return proposals
 
 
+def delegation_proposal_list_for_state(*, meeting, member_state) -> QuerySet[DelegationProposal]:
+    """A state's proposals for a meeting still to show: approved ones are registrations now."""
+    return delegation_proposal_list(meeting=meeting, member_state=member_state).exclude(
+        state=DelegationProposal.State.APPROVED
+    )
+
+
+def delegation_proposal_list_awaiting() -> QuerySet[DelegationProposal]:
+    """Proposals of every meeting awaiting the secretariat, soonest meeting first."""
+    return delegation_proposal_list(state=DelegationProposal.State.PENDING).order_by(
+        "meeting__start_date", "proposed_at", "id"
+    )
+
+
+def delegation_proposal_list_decided(*, limit: int) -> QuerySet[DelegationProposal]:
+    """The latest decisions on proposals, newest first."""
+    return (
+        delegation_proposal_list()
+        .exclude(state=DelegationProposal.State.PENDING)
+        .order_by("-decided_at", "-id")[:limit]
+    )
+
+
+def member_state_list(*, members_only: bool = False) -> QuerySet[MemberState]:
+    """The register of states; members only, without the observers, if asked."""
+    states = MemberState.objects.all()
+    if members_only:
+        states = states.filter(status=MemberState.Status.MEMBER)
+    return states
+
+
 def delegation_counts(*, member_state, meetings) -> dict[int, int]:
     """meeting id → size of the state's delegation, for several meetings in one query."""
     rows = (

@@ -1,7 +1,5 @@
 """Reads of the programme app: agendas with their people, and speaker suggestions."""
 
-import datetime
-
 from django.db.models import Prefetch, Q, QuerySet
 
 from workshops.models import Meeting
@@ -56,15 +54,6 @@ def speaker_suggestion_list(
 
 def speaker_suggestion_get(*, pk: int) -> SpeakerSuggestion:
     return SpeakerSuggestion.objects.select_related("meeting", "member_state").get(pk=pk)
-
-
-def meeting_list_open_for_suggestions(*, today: datetime.date) -> QuerySet[Meeting]:
-    """Meetings a focal point may still suggest speakers or case studies for."""
-    return (
-        Meeting.objects.filter(Meeting.accepting_suggestions_q(today=today))
-        .select_related("dialogue_year")
-        .order_by("start_date", "title")
-    )
 
 
 def session_get(*, pk: int) -> Session:

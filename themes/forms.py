@@ -3,8 +3,8 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from participants.models import MemberState
-from workshops.models import DialogueYear
+from participants.selectors import member_state_list
+from workshops.selectors import dialogue_year_list
 
 from .models import Proposal
 
@@ -22,7 +22,7 @@ def _helper(submit_label, action=None) -> FormHelper:
 
 class ConsultationForm(forms.Form):
     target_year = forms.ModelChoiceField(
-        label=_("Target dialogue year"), queryset=DialogueYear.objects.order_by("-year")
+        label=_("Target dialogue year"), queryset=dialogue_year_list()
     )
     title = forms.CharField(label=_("Title"), max_length=255)
     introduction = forms.CharField(label=_("Introduction"), widget=forms.Textarea, required=False)
@@ -58,7 +58,7 @@ class ProposalForm(forms.Form):
     )
     member_state = forms.ModelChoiceField(
         label=_("Proposing member state"),
-        queryset=MemberState.objects.all(),
+        queryset=member_state_list(),
         required=False,
         help_text=_("Only for a proposal made by a member state."),
     )

@@ -4,6 +4,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from participants.models import MemberState
+from participants.selectors import member_state_list
 
 from .models import Consultation, Proposal, ThemeSuggestion, Vote, VoteEvent
 
@@ -65,7 +66,7 @@ class Turnout:
 
 def consultation_turnout(*, consultation: Consultation) -> Turnout:
     """Member states that voted, out of the member states (observers do not vote)."""
-    counts = MemberState.objects.filter(status=MemberState.Status.MEMBER).aggregate(
+    counts = member_state_list(members_only=True).aggregate(
         eligible=Count("pk", distinct=True),
         voted=Count("pk", filter=Q(theme_votes__consultation=consultation), distinct=True),
     )

@@ -81,3 +81,12 @@ def meeting_document_version_get(*, pk: int) -> MeetingDocumentVersion:
 
 def meeting_status_history(*, meeting: Meeting) -> QuerySet[MeetingStatusChange]:
     return meeting.status_changes.select_related("changed_by")
+
+
+def meeting_list_open_for_suggestions(*, today: datetime.date) -> QuerySet[Meeting]:
+    """Meetings a focal point may still suggest speakers or case studies for."""
+    return (
+        Meeting.objects.filter(Meeting.accepting_suggestions_q(today=today))
+        .select_related("dialogue_year")
+        .order_by("start_date", "title")
+    )

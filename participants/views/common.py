@@ -1,7 +1,4 @@
-from django.core.exceptions import ObjectDoesNotExist
-from django.http import Http404
-from django.utils.http import url_has_allowed_host_and_scheme
-
+from common.views import get_or_404
 from workshops.selectors import meeting_get
 
 from ..selectors import registration_get
@@ -11,21 +8,11 @@ class MeetingMixin:
     """Loads the meeting named by the URL (`meeting_pk`) into self.meeting, or 404."""
 
     def dispatch(self, request, *args, **kwargs):
-        try:
-            self.meeting = meeting_get(pk=kwargs["meeting_pk"])
-        except ObjectDoesNotExist as exc:
-            raise Http404 from exc
+        self.meeting = get_or_404(meeting_get, pk=kwargs["meeting_pk"])
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(meeting=self.meeting, **kwargs)
-
-
-def get_or_404(selector, **lookup):
-    try:
-        return selector(**lookup)
-    except ObjectDoesNotExist as exc:
-        raise Http404 from exc
 
 
 class RegistrationMixin:
@@ -37,13 +24,3 @@ class RegistrationMixin:
     def dispatch(self, request, *args, **kwargs):
         self.registration = get_or_404(registration_get, pk=kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
-
-
-def safe_next(request) -> str | None:
-    """The `next` field of a form, if it leads back into this site."""
-    url = request.POST.get("next") or request.GET.get("next")
-    if url and url_has_allowed_host_and_scheme(
-        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return url
-    return None

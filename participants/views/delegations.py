@@ -6,15 +6,17 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from accounts.roles import FocalPointRequiredMixin, SecretariatRequiredMixin
+from common.views import get_or_404
 from workshops.selectors import dialogue_year_current, meeting_list
 
 from ..forms import DeclineForm, DelegationProposalForm
-from ..models import DelegationProposal
 from ..selectors import (
     delegation_counts,
     delegation_list,
     delegation_proposal_get,
-    delegation_proposal_list,
+    delegation_proposal_list_awaiting,
+    delegation_proposal_list_decided,
+    delegation_proposal_list_for_state,
 )
 from ..services import (
     AlreadyRegistered,
@@ -22,7 +24,7 @@ from ..services import (
     delegation_proposal_create,
     delegation_proposal_decline,
 )
-from .common import MeetingMixin, get_or_404
+from .common import MeetingMixin
 
 
 class DelegationIndexView(FocalPointRequiredMixin, TemplateView):
@@ -74,9 +76,9 @@ class DelegationView(FocalPointRequiredMixin, MeetingMixin, FormView):
         return super().get_context_data(
             member_state=self.member_state,
             delegation=delegation_list(meeting=self.meeting, member_state=self.member_state),
-            proposals=delegation_proposal_list(
+            proposals=delegation_proposal_list_for_state(
                 meeting=self.meeting, member_state=self.member_state
-            ).exclude(state=DelegationProposal.State.APPROVED),
+            ),
             open_for_proposals=self.meeting.is_open,
             **kwargs,
         )
@@ -90,12 +92,8 @@ class ProposalListView(SecretariatRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(
-            pending=delegation_proposal_list(state=DelegationProposal.State.PENDING).order_by(
-                "meeting__start_date", "proposed_at", "id"
-            ),
-            decided=delegation_proposal_list()
-            .exclude(state=DelegationProposal.State.PENDING)
-            .order_by("-decided_at", "-id")[:20],
+            pending=delegation_proposal_list_awaiting(),
+            decided=delegation_proposal_list_decided(limit=20),
             decline_form=DeclineForm(),
         )
         return context

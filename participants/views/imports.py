@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from accounts.roles import SecretariatRequiredMixin
+from common.views import get_or_404
 
 from ..forms import ImportUploadForm
 from ..importing import (
@@ -14,7 +15,7 @@ from ..importing import (
 from ..models import ParticipantImport
 from ..selectors import participant_import_get
 from ..spreadsheets import SpreadsheetError, read_table
-from .common import MeetingMixin, get_or_404
+from .common import MeetingMixin
 
 PROBLEMS_SHOWN = 200
 

@@ -9,6 +9,7 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from accounts.roles import SecretariatRequiredMixin
+from common.views import safe_next
 
 from ..filters import RegistrationFilter
 from ..forms import NEW_PERSON, RegistrationCreateForm, RegistrationUpdateForm
@@ -20,7 +21,7 @@ from ..services import (
     registration_status_set,
     registration_update,
 )
-from .common import MeetingMixin, RegistrationMixin, safe_next
+from .common import MeetingMixin, RegistrationMixin
 
 PAGE_SIZE = 50
 

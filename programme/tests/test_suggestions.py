@@ -8,10 +8,10 @@ from django.utils import timezone
 
 from participants.tests.factories import FocalPointFactory, MemberStateFactory
 from programme.models import SpeakerSuggestion
-from programme.selectors import meeting_list_open_for_suggestions
 from programme.services import speaker_suggestion_review, speaker_suggestion_submit
 from programme.tests.factories import SpeakerSuggestionFactory
 from workshops.models import Meeting
+from workshops.selectors import meeting_list_open_for_suggestions
 from workshops.tests.factories import MeetingFactory
 
 pytestmark = pytest.mark.django_db

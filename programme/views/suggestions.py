@@ -12,13 +12,13 @@ from django.views.generic import FormView, TemplateView
 
 from accounts.roles import FocalPointRequiredMixin, SecretariatRequiredMixin
 from common.views import LoadAfterRoleCheckMixin, add_service_errors, get_or_404
+from workshops.selectors import meeting_list_open_for_suggestions
 from workshops.views.common import get_meeting_or_404
 
 from .. import services
 from ..forms import CaseStudySuggestionForm, SpeakerSuggestionForm, SuggestionReviewForm
 from ..models import SpeakerSuggestion
 from ..selectors import (
-    meeting_list_open_for_suggestions,
     speaker_suggestion_get,
     speaker_suggestion_list,
     speaker_suggestion_list_for_state,

@@ -8,9 +8,11 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from accounts.roles import SecretariatRequiredMixin
+from common.views import get_or_404
+from workshops.selectors import meeting_get
 
 from ..access import note_is_public, rendered_document_is_public, require_secretariat_unless
-from ..models import DiscussionNote, RenderedDocument
+from ..models import RenderedDocument
 from ..selectors import (
     note_get,
     rendered_document_get,
@@ -75,10 +77,7 @@ class DownloadView(View):
                     response["ETag"] = etag
                     response["Cache-Control"] = cache_control
                     return response
-        try:
-            document = rendered_document_get_for_download(pk=pk)
-        except RenderedDocument.DoesNotExist as exc:
-            raise Http404 from exc
+        document = get_or_404(rendered_document_get_for_download, pk=pk)
         if document.status != RenderedDocument.Status.DONE or document.file_name != file_name:
             raise Http404
         denied = require_secretariat_unless(request, rendered_document_is_public(document))
@@ -89,10 +88,7 @@ class LatestDownloadView(View):
     """The newest PDF of a note: /documents/IC-2010-5/pdf/."""
 
     def get(self, request, slug):
-        try:
-            note = note_get(slug=slug)
-        except DiscussionNote.DoesNotExist as exc:
-            raise Http404 from exc
+        note = get_or_404(note_get, slug=slug)
         denied = require_secretariat_unless(request, note_is_public(note))
         if denied is not None:
             return denied
@@ -106,10 +102,7 @@ class RenderStatusView(SecretariatRequiredMixin, View):
     """What the progress panel polls: status, and the download once ready."""
 
     def get(self, request, pk):
-        try:
-            document = rendered_document_get(pk=pk)
-        except RenderedDocument.DoesNotExist as exc:
-            raise Http404 from exc
+        document = get_or_404(rendered_document_get, pk=pk)
         done = document.status == RenderedDocument.Status.DONE
         return JsonResponse(
             {
@@ -140,13 +133,7 @@ class RenderRetryView(SecretariatRequiredMixin, View):
 
 class ParticipantListGenerateView(SecretariatRequiredMixin, View):
     def post(self, request, meeting_pk):
-        from workshops.models import Meeting
-        from workshops.selectors import meeting_get
-
-        try:
-            meeting = meeting_get(pk=meeting_pk)
-        except Meeting.DoesNotExist as exc:
-            raise Http404 from exc
+        meeting = get_or_404(meeting_get, pk=meeting_pk)
         document = rendered_document_request_for_participant_list(meeting=meeting, by=request.user)
         if document.status == document.Status.DONE:
             messages.info(request, _("Nothing changed since the last list: it is ready."))

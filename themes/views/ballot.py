@@ -10,6 +10,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from accounts.roles import FocalPointRequiredMixin
+from common.views import get_or_404
 
 from ..forms import SuggestionForm, VoteForm, VoteSubmitForm
 from ..models import Consultation
@@ -41,10 +42,9 @@ class ConsultationDetailView(ConsultationReaderMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        try:
-            consultation = consultation_get(pk=self.kwargs["pk"], member_state=self.member_state)
-        except Consultation.DoesNotExist as exc:
-            raise Http404 from exc
+        consultation = get_or_404(
+            consultation_get, pk=self.kwargs["pk"], member_state=self.member_state
+        )
         proposals = list(consultation.proposals.all())
         context.update(consultation=consultation, proposals=proposals)
         if consultation.is_published or self.is_secretariat:
@@ -139,10 +139,7 @@ class SuggestionSubmitView(FocalPointRequiredMixin, TemplateView):
     http_method_names = ["post"]
 
     def post(self, request, pk):
-        try:
-            consultation = consultation_get(pk=pk, member_state=self.member_state)
-        except Consultation.DoesNotExist as exc:
-            raise Http404 from exc
+        consultation = get_or_404(consultation_get, pk=pk, member_state=self.member_state)
         form = SuggestionForm(request.POST)
         if form.is_valid():
             try:

@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from common.views import get_or_404
+
 from ..charts import tally_chart_svg
-from ..models import Consultation
 from ..selectors import consultation_get, consultation_tally, vote_event_list, vote_list
 from .access import ConsultationReaderMixin
 from .manage import SecretariatConsultationMixin
@@ -60,10 +61,7 @@ class TallyChartView(ConsultationReaderMixin, View):
     """The secretariat sees the chart once voting has closed; states once it is published."""
 
     def get(self, request, pk):
-        try:
-            consultation = consultation_get(pk=pk, member_state=self.member_state)
-        except Consultation.DoesNotExist as exc:
-            raise Http404 from exc
+        consultation = get_or_404(consultation_get, pk=pk, member_state=self.member_state)
         visible = consultation.is_closed() if self.is_secretariat else consultation.is_published
         if not visible:
             raise Http404

@@ -11,9 +11,10 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from accounts.roles import SecretariatRequiredMixin
+from common.views import get_or_404
 
 from ..forms import ConsultationForm, DeclareResultForm, DeclineForm, ProposalForm
-from ..models import Consultation, ThemeSuggestion
+from ..models import Consultation
 from ..selectors import (
     consultation_get,
     consultation_tally,
@@ -37,10 +38,7 @@ from ..services import (
 class SecretariatConsultationMixin(SecretariatRequiredMixin):
     @cached_property
     def consultation(self) -> Consultation:
-        try:
-            return consultation_get(pk=self.kwargs["pk"])
-        except Consultation.DoesNotExist as exc:
-            raise Http404 from exc
+        return get_or_404(consultation_get, pk=self.kwargs["pk"])
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(consultation=self.consultation, **kwargs)
@@ -135,9 +133,7 @@ class SuggestionAddToBallotView(SecretariatRequiredMixin, View):
 
     def post(self, request, pk):
         try:
-            proposal = theme_suggestion_add_to_ballot(suggestion_id=pk, by=request.user)
-        except ThemeSuggestion.DoesNotExist as exc:
-            raise Http404 from exc
+            proposal = get_or_404(theme_suggestion_add_to_ballot, suggestion_id=pk, by=request.user)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect(_manage_url_of_suggestion(pk))
@@ -151,9 +147,9 @@ class SuggestionDeclineView(SecretariatRequiredMixin, View):
     def post(self, request, pk):
         reason = request.POST.get("reason", "")
         try:
-            suggestion = theme_suggestion_decline(suggestion_id=pk, by=request.user, reason=reason)
-        except ThemeSuggestion.DoesNotExist as exc:
-            raise Http404 from exc
+            suggestion = get_or_404(
+                theme_suggestion_decline, suggestion_id=pk, by=request.user, reason=reason
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect(_manage_url_of_suggestion(pk))
