@@ -7,9 +7,14 @@ registrations by (meeting, participant).
 
 import itertools
 
-from django_countries import countries
-
-from participants.models import Category, MemberState, Organization, Participant, Registration
+from participants.models import Category, MemberState, Organization, Registration
+from participants.selectors import member_state_list, registration_count
+from participants.services import (
+    PersonDetails,
+    member_state_get_or_create,
+    organization_get_or_create,
+    registration_create,
+)
 
 from .member_states import MEMBER_CODES, OBSERVER_CODES
 
@@ -170,27 +175,19 @@ def _person(index: int) -> dict:
 
 
 def load_member_states() -> list[MemberState]:
-    existing = set(MemberState.objects.values_list("country", flat=True))
-    MemberState.objects.bulk_create(
-        [
-            MemberState(country=code, name=countries.name(code), status=status)
-            for codes, status in (
-                (MEMBER_CODES, MemberState.Status.MEMBER),
-                (OBSERVER_CODES, MemberState.Status.OBSERVER),
-            )
-            for code in codes
-            if code not in existing
-        ]
-    )
-    return list(MemberState.objects.all())
+    for codes, status in (
+        (MEMBER_CODES, MemberState.Status.MEMBER),
+        (OBSERVER_CODES, MemberState.Status.OBSERVER),
+    ):
+        for code in codes:
+            member_state_get_or_create(country=code, status=status)
+    return list(member_state_list())
 
 
 def load_organizations() -> dict[str, list[Organization]]:
     by_kind: dict[str, list[Organization]] = {}
     for name, acronym, kind in ORGANIZATIONS:
-        organization, _ = Organization.objects.get_or_create(
-            name=name, defaults={"acronym": acronym, "kind": kind}
-        )
+        organization = organization_get_or_create(name=name, kind=kind, acronym=acronym)
         by_kind.setdefault(kind, []).append(organization)
     return by_kind
 
@@ -217,33 +214,22 @@ def _march_affiliations(states, organizations):
 
 
 def load_march_workshop_participants(meeting, states, organizations) -> None:
-    if Registration.objects.filter(meeting=meeting).exists():
+    """The 225 who attended, registered as the secretariat registers people."""
+    if registration_count(meeting=meeting):
         return
-    affiliations = list(_march_affiliations(states, organizations))
-    people = [_person(index) for index in range(len(affiliations))]
-    existing = set(Participant.objects.values_list("email", flat=True))
-    Participant.objects.bulk_create(
-        [Participant(**person) for person in people if person["email"] not in existing]
-    )
-    by_email = {
-        p.email: p for p in Participant.objects.filter(email__in=[p["email"] for p in people])
-    }
-    Registration.objects.bulk_create(
-        [
-            Registration(
-                meeting=meeting,
-                participant=by_email[person["email"]],
-                category=category,
-                member_state=state,
-                organization=organization,
-                role=role,
-                status=Registration.Status.ATTENDED,
-            )
-            for person, (category, state, organization, role) in zip(
-                people, affiliations, strict=True
-            )
-        ]
-    )
+    for index, (category, state, organization, role) in enumerate(
+        _march_affiliations(states, organizations)
+    ):
+        registration_create(
+            meeting=meeting,
+            person=PersonDetails(**_person(index)),
+            participant=None,
+            category=category,
+            member_state=state,
+            organization=organization,
+            role=role,
+            status=Registration.Status.ATTENDED,
+        )
 
 
 def load(*, march_workshop) -> None:

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_countries import countries
 
 from .models import (
     Category,
@@ -47,13 +48,24 @@ class AlreadyRegistered(ValidationError):
         )
 
 
-def organization_get_or_create(*, name: str, kind: str) -> Organization:
+def organization_get_or_create(*, name: str, kind: str, acronym: str = "") -> Organization:
     """An organization of the register by name (whatever its case), else a new one."""
     name = " ".join(name.split())
     existing = Organization.objects.filter(name__iexact=name).first()
     if existing is not None:
         return existing
-    return Organization.objects.create(name=name, kind=kind)
+    return Organization.objects.create(name=name, kind=kind, acronym=acronym.strip())
+
+
+def member_state_get_or_create(*, country: str, status: str) -> MemberState:
+    """A state of the register by its ISO 3166 code, named as django-countries names it.
+
+    An existing state keeps its status: becoming a member is a decision recorded elsewhere.
+    """
+    state, _created = MemberState.objects.get_or_create(
+        country=country, defaults={"name": countries.name(country), "status": status}
+    )
+    return state
 
 
 def _affiliated_organization(
