@@ -8,8 +8,9 @@ import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from reports.models import DiscussionNote, RenderedDocument
-from reports.services import rendered_document_request_for_note
+from reports.models import DiscussionNote, RenderedDocument, symbol_to_slug
+from reports.selectors import note_get
+from reports.services import note_create, note_publish, rendered_document_request_for_note
 
 BODY_FILE = Path(__file__).resolve().parent / "texts" / "IC-2010-5.md"
 SYMBOL = "IC/2010/5"
@@ -19,21 +20,26 @@ MEETING_START = datetime.date(2010, 4, 27)
 
 def load(*, consultation_meeting) -> DiscussionNote:
     """IC/2010/5, for the informal consultations of 27 April 2010."""
-    note, _ = DiscussionNote.objects.get_or_create(
+    try:
+        return note_get(slug=symbol_to_slug(SYMBOL))
+    except DiscussionNote.DoesNotExist:
+        pass
+    note = note_create(
+        by=None,
         symbol=SYMBOL,
-        defaults={
-            "meeting": consultation_meeting,
-            "issue_date": datetime.date(2010, 4, 16),
-            "place": "Geneva",
-            "original_language": "en",
-            "title": "International Dialogue on Migration 2010",
-            "subtitle": "Migration and social change",
-            "body": BODY_FILE.read_text(encoding="utf-8"),
-            "status": DiscussionNote.Status.PUBLISHED,
-            "published_at": datetime.datetime(2010, 4, 16, 9, 0, tzinfo=ZoneInfo("Europe/Zurich")),
-        },
+        meeting=consultation_meeting,
+        issue_date=datetime.date(2010, 4, 16),
+        place="Geneva",
+        original_language="en",
+        title="International Dialogue on Migration 2010",
+        subtitle="Migration and social change",
+        body=BODY_FILE.read_text(encoding="utf-8"),
     )
-    return note
+    return note_publish(
+        note=note,
+        by=None,
+        now=datetime.datetime(2010, 4, 16, 9, 0, tzinfo=ZoneInfo("Europe/Zurich")),
+    )
 
 
 def render(*, note: DiscussionNote) -> RenderedDocument:

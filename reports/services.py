@@ -7,6 +7,7 @@ The task calls `reports.rendering.rendered_document_render`, which is safe to
 run twice and never touches the note.
 """
 
+import datetime
 import logging
 
 from django.core.exceptions import ValidationError
@@ -51,12 +52,16 @@ def note_update(*, note: DiscussionNote, by, **fields) -> DiscussionNote:
     return note
 
 
-def note_publish(*, note: DiscussionNote, by) -> DiscussionNote:
+def note_publish(
+    *, note: DiscussionNote, by, now: datetime.datetime | None = None
+) -> DiscussionNote:
+    """Makes the note and its PDFs public. `now` is the moment of publication (the demo
+    publishes IC/2010/5 as it was, on 16 April 2010)."""
     problems = note_problems(note)
     if problems:
         raise ValidationError(problems)
     note.status = DiscussionNote.Status.PUBLISHED
-    note.published_at = timezone.now()
+    note.published_at = now or timezone.now()
     note.updated_by = by
     note.save(update_fields=["status", "published_at", "updated_by", "updated_at"])
     return note
