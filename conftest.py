@@ -70,3 +70,15 @@ def log_in(live_server, password):
         page.wait_for_url(f"{live_server.url}/")
 
     return _log_in
+
+
+@pytest.fixture
+def eager_tasks():
+    """Tasks run in the test's process even when a broker is configured."""
+    from idm_portal.celery import app
+
+    saved = app.conf.task_always_eager, app.conf.task_eager_propagates
+    app.conf.task_always_eager = True
+    app.conf.task_eager_propagates = True
+    yield
+    app.conf.task_always_eager, app.conf.task_eager_propagates = saved

@@ -28,16 +28,6 @@ def empty_cache():
     cache.clear()
 
 
-@pytest.fixture
-def eager_tasks():
-    """Tasks run in the test's process even when a broker is configured."""
-    saved = celery_app.conf.task_always_eager, celery_app.conf.task_eager_propagates
-    celery_app.conf.task_always_eager = True
-    celery_app.conf.task_eager_propagates = True
-    yield
-    celery_app.conf.task_always_eager, celery_app.conf.task_eager_propagates = saved
-
-
 def _database_url() -> str:
     db = connection.settings_dict
     credentials = db["USER"] or ""

@@ -5,7 +5,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from participants.tests.factories import FocalPointFactory
-from reports.models import DiscussionNote, RenderedDocument
+from reports.models import RenderedDocument
 from reports.tests.factories import DiscussionNoteFactory, PublishedNoteFactory
 from workshops.tests.factories import MeetingFactory
 
@@ -32,18 +32,6 @@ def test_render_document_explains_what_is_wrong(tmp_path):
         call_command("render_document", "IC/2010/6", "--output", str(tmp_path / "x.pdf"))
     with pytest.raises(CommandError, match="There is no discussion note IC/2010/9."):
         call_command("render_document", "IC/2010/9", "--output", str(tmp_path / "x.pdf"))
-
-
-def test_demo_loads_ic_2010_5_once_published_for_the_april_consultations():
-    call_command("load_idm2010", stdout=io.StringIO())
-    call_command("load_idm2010", stdout=io.StringIO())
-
-    note = DiscussionNote.objects.get()
-    assert note.symbol == "IC/2010/5"
-    assert note.is_published
-    assert str(note.meeting.start_date) == "2010-04-27"
-    assert "[[attendance meeting=2010-03-09]]" in note.body
-    assert "[[proposals year=2011]]" in note.body
 
 
 def test_meeting_page_lists_published_notes_to_everyone_and_drafts_to_the_secretariat(
@@ -74,18 +62,3 @@ def test_meeting_without_documents_shows_no_panel_to_the_public(client):
         'data-testid="meeting-documents"'
         not in client.get(meeting.get_absolute_url()).content.decode()
     )
-
-
-@pytest.mark.django_db(transaction=True)
-def test_demo_with_render_documents_offers_the_published_pdf_to_the_public(client, eager_tasks):
-    call_command("load_idm2010", "--render-documents", stdout=io.StringIO())
-    output = io.StringIO()
-    call_command("load_idm2010", "--render-documents", stdout=output)
-
-    response = client.get("/documents/IC-2010-5/pdf/")
-
-    assert "IC/2010/5: PDF ready." in output.getvalue()
-    assert RenderedDocument.objects.filter(note__symbol="IC/2010/5").count() == 1
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/pdf"
-    assert b"".join(response.streaming_content).startswith(b"%PDF-")

@@ -6,11 +6,11 @@ import pypdf
 import pytest
 from django.core.management import call_command
 
+from demo.tests import reference_text
 from participants.models import Registration
 from reports.models import DiscussionNote, RenderedDocument
 from reports.services import rendered_document_request_for_note
 from reports.tasks import render_document_task
-from reports.tests import reference_text
 
 pytestmark = pytest.mark.django_db
 
