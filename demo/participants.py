@@ -232,7 +232,9 @@ def load_march_workshop_participants(meeting, states, organizations) -> None:
         )
 
 
-def load(*, march_workshop) -> None:
+def load(*, march_workshop) -> dict[str, list[Organization]]:
+    """The register and the March workshop's participants; returns the organizations."""
     states = load_member_states()
     organizations = load_organizations()
     load_march_workshop_participants(march_workshop, states, organizations)
+    return organizations

@@ -1,8 +1,10 @@
 """The home page and the meeting page, assembled from every app."""
 
 import datetime
+import re
 
 import pytest
+from django.utils import timezone
 
 from participants.tests.factories import RegistrationFactory
 from workshops.models import Meeting
@@ -94,3 +96,32 @@ def test_funding_gap_is_shown_to_focal_points_and_staff_not_to_the_public(
     assert 'data-testid="funding-gap"' not in anonymous
     assert gap in as_focal_point
     assert gap in as_staff
+
+
+def test_a_confirmed_meeting_whose_days_are_over_says_it_took_place(client, secretariat_user):
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    meeting = MeetingFactory(
+        dialogue_year=DialogueYearFactory(is_current=True),
+        status=Meeting.Status.CONFIRMED,
+        start_date=yesterday - datetime.timedelta(days=1),
+        end_date=yesterday,
+    )
+
+    home = client.get("/").content.decode()
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    client.force_login(secretariat_user)
+    staff_page = client.get(meeting.get_absolute_url()).content.decode()
+
+    for html in (home, page):
+        assert re.findall(r'data-testid="meeting-status">([^<]*)<', html) == ["Took place"]
+    assert 'data-testid="mark-held"' not in page
+    assert 'data-testid="mark-held"' in staff_page
+
+
+def test_a_confirmed_meeting_still_running_is_confirmed(client):
+    today = timezone.localdate()
+    meeting = MeetingFactory(status=Meeting.Status.CONFIRMED, start_date=today, end_date=today)
+
+    page = client.get(meeting.get_absolute_url()).content.decode()
+
+    assert re.findall(r'data-testid="meeting-status">([^<]*)<', page) == ["Confirmed"]

@@ -5,7 +5,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import pgettext, pgettext_lazy
 
 from accounts.fields import acting_user_field
 from common.history import AppendOnlyModel
@@ -128,6 +128,21 @@ class Meeting(models.Model):
     def is_open(self) -> bool:
         """Neither held nor cancelled: still being planned."""
         return self.status not in self.CLOSED_STATUSES
+
+    @property
+    def awaits_marking(self) -> bool:
+        """Its last day is over but it is still open: the secretariat should mark it held
+        (or cancelled). Until then its status never says it is still to come."""
+        return self.is_open and self.end_date < timezone.localdate()
+
+    @property
+    def status_shown(self) -> str:
+        """The status as a reader should understand it today."""
+        if self.awaits_marking:
+            if self.status == self.Status.CONFIRMED:
+                return pgettext("meeting status", "Took place")
+            return pgettext("meeting status", "Date passed")
+        return self.get_status_display()
 
     # Which meetings take suggestions of speakers and case studies: open ones, until they
     # start. Said once for a meeting and once for the database, side by side.

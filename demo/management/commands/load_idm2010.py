@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from demo import accounts as accounts_demo
+from demo import live as live_demo
 from demo import participants as participants_demo
 from demo import reports as reports_demo
 from demo import themes as themes_demo
@@ -9,7 +10,10 @@ from demo import workshops as workshops_demo
 
 
 class Command(BaseCommand):
-    help = "Loads the IDM 2010 demo data. Safe to run again: existing data is kept."
+    help = (
+        "Loads the demo: IDM 2010 as it was, and a live year dated from today. "
+        "Safe to run again: existing data is kept."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -22,12 +26,17 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             meetings = workshops_demo.load()
-            participants_demo.load(march_workshop=meetings[workshops_demo.MARCH_WORKSHOP_START])
+            organizations = participants_demo.load(
+                march_workshop=meetings[workshops_demo.MARCH_WORKSHOP_START]
+            )
+            live_demo.load(organizations=organizations)
             accounts = accounts_demo.load()
             themes_demo.load()
             workshops_demo.load_programme(meetings=meetings)
             note = reports_demo.load(consultation_meeting=meetings[reports_demo.MEETING_START])
-        self.stdout.write(self.style.SUCCESS("IDM 2010 demo data is loaded."))
+        self.stdout.write(
+            self.style.SUCCESS("Demo data is loaded: IDM 2010, and a live year dated from today.")
+        )
         if options["render_documents"]:
             document = reports_demo.render(note=note)
             self.stdout.write(f"{note.symbol}: PDF {document.get_status_display().lower()}.")
