@@ -1,0 +1,292 @@
+"""Every URL of the portal, as each role: who may open it, who is sent to log in,
+who is refused. A page added without a line in ACCESS fails this test."""
+
+import datetime
+
+import pytest
+from django.urls import get_resolver, reverse
+from django.urls.resolvers import URLPattern, URLResolver
+from django.utils import timezone
+
+from accounts.tests.factories import SecretariatUserFactory
+from participants.importing import participant_import_store
+from participants.models import MemberState
+from participants.tests.factories import (
+    DelegationProposalFactory,
+    FocalPointFactory,
+    MemberStateFactory,
+    RegistrationFactory,
+)
+from programme.services import agenda_publish
+from programme.tests.factories import SessionFactory, SpeakerSuggestionFactory
+from reports.services import (
+    rendered_document_request_for_note,
+    rendered_document_request_for_participant_list,
+)
+from reports.tests.factories import PublishedNoteFactory
+from themes.tests.factories import (
+    ClosedConsultationFactory,
+    ConsultationFactory,
+    ProposalFactory,
+    ThemeSuggestionFactory,
+)
+from workshops.tests.factories import DialogueYearFactory, MeetingDocumentFactory, MeetingFactory
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ("anonymous", "focal_point_a", "focal_point_b", "observer", "secretariat")
+
+# Who may use each URL. "public": everyone; "secretariat": staff only (others: login or
+# 403); "focal_point": focal points of member and observer states (a vote of an
+# observer's is refused by the service, with a message); "signed_in": anyone logged in; "unpublished": the secretariat's, and 404 to the
+# others until published. POST marks the URLs that only take a form.
+PUBLIC, SECRETARIAT, FOCAL_POINT, SIGNED_IN = "public", "secretariat", "focal_point", "signed_in"
+# The secretariat's until it is published: to everyone else it does not exist yet.
+UNPUBLISHED = "unpublished"
+ACCESS = {
+    "home": (PUBLIC, "GET"),
+    "login": (PUBLIC, "GET"),
+    "logout": (SIGNED_IN, "POST"),
+    "set_language": (PUBLIC, "POST"),
+    "workshops:year_list": (PUBLIC, "GET"),
+    "workshops:calendar_feed": (PUBLIC, "GET"),
+    "workshops:year_create": (SECRETARIAT, "GET"),
+    "workshops:year_detail": (PUBLIC, "GET"),
+    "workshops:year_update": (SECRETARIAT, "GET"),
+    "workshops:meeting_create": (SECRETARIAT, "GET"),
+    "workshops:meeting_update": (SECRETARIAT, "GET"),
+    "workshops:document_create": (SECRETARIAT, "GET"),
+    "workshops:document_update": (SECRETARIAT, "GET"),
+    "workshops:document_version_create": (SECRETARIAT, "GET"),
+    "workshops:document_download": (PUBLIC, "GET"),
+    "workshops:document_version_download": (PUBLIC, "GET"),
+    "programme:meeting_detail": (PUBLIC, "GET"),
+    "programme:agenda_edit": (SECRETARIAT, "GET"),
+    "programme:agenda_publish": (SECRETARIAT, "POST"),
+    "programme:agenda_print": (PUBLIC, "GET"),
+    "programme:agenda_ics": (PUBLIC, "GET"),
+    "programme:session_create": (SECRETARIAT, "GET"),
+    "programme:session_update": (SECRETARIAT, "GET"),
+    "programme:session_delete": (SECRETARIAT, "POST"),
+    "programme:suggestion_create": (FOCAL_POINT, "GET"),
+    "programme:suggestions_mine": (FOCAL_POINT, "GET"),
+    "programme:suggestion_review_list": (SECRETARIAT, "GET"),
+    "programme:suggestion_review": (SECRETARIAT, "POST"),
+    "participants:registration_list": (SECRETARIAT, "GET"),
+    "participants:registration_export": (SECRETARIAT, "GET"),
+    "participants:registration_create": (SECRETARIAT, "GET"),
+    "participants:check_in": (SECRETARIAT, "GET"),
+    "participants:meeting_statistics": (SECRETARIAT, "GET"),
+    "participants:import_upload": (SECRETARIAT, "GET"),
+    "participants:import_preview": (SECRETARIAT, "GET"),
+    "participants:import_template": (SECRETARIAT, "GET"),
+    "participants:registration_update": (SECRETARIAT, "GET"),
+    "participants:registration_status": (SECRETARIAT, "POST"),
+    "participants:check_in_action": (SECRETARIAT, "POST"),
+    "participants:year_statistics": (SECRETARIAT, "GET"),
+    "participants:delegation_index": (FOCAL_POINT, "GET"),
+    "participants:delegation": (FOCAL_POINT, "GET"),
+    "participants:proposal_list": (SECRETARIAT, "GET"),
+    "participants:proposal_decision": (SECRETARIAT, "POST"),
+    "themes:consultation_list": (SIGNED_IN, "GET"),
+    "themes:consultation_create": (SECRETARIAT, "GET"),
+    "themes:consultation_detail": (SIGNED_IN, "GET"),
+    "themes:vote": (FOCAL_POINT, "POST"),
+    "themes:suggest": (FOCAL_POINT, "POST"),
+    "themes:consultation_manage": (SECRETARIAT, "GET"),
+    "themes:consultation_edit": (SECRETARIAT, "GET"),
+    "themes:proposal_add": (SECRETARIAT, "GET"),
+    "themes:result_declare": (SECRETARIAT, "POST"),
+    "themes:result_publish": (SECRETARIAT, "POST"),
+    "themes:votes_csv": (SECRETARIAT, "GET"),
+    "themes:vote_history": (SECRETARIAT, "GET"),
+    "themes:tally_chart": (UNPUBLISHED, "GET"),
+    "themes:suggestion_add": (SECRETARIAT, "POST"),
+    "themes:suggestion_decline": (SECRETARIAT, "POST"),
+    "reports:library": (PUBLIC, "GET"),
+    "reports:note_create": (SECRETARIAT, "GET"),
+    "reports:download": (PUBLIC, "GET"),
+    "reports:render_status": (SECRETARIAT, "GET"),
+    "reports:render_retry": (SECRETARIAT, "POST"),
+    "reports:participant_list_publish": (SECRETARIAT, "POST"),
+    "reports:participant_list_generate": (SECRETARIAT, "POST"),
+    "reports:note_detail": (PUBLIC, "GET"),
+    "reports:note_update": (SECRETARIAT, "GET"),
+    "reports:note_preview": (SECRETARIAT, "GET"),
+    "reports:note_preview_document": (SECRETARIAT, "GET"),
+    "reports:note_generate": (SECRETARIAT, "POST"),
+    "reports:note_publish": (SECRETARIAT, "POST"),
+    "reports:note_pdf": (PUBLIC, "GET"),
+}
+
+
+def url_names() -> set[str]:
+    names = set()
+
+    def walk(resolver, namespace):
+        for pattern in resolver.url_patterns:
+            if isinstance(pattern, URLResolver):
+                if pattern.namespace != "admin":
+                    walk(pattern, pattern.namespace or namespace)
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                names.add(f"{namespace}:{pattern.name}" if namespace else pattern.name)
+
+    walk(get_resolver(), None)
+    return names
+
+
+@pytest.fixture
+def world(eager_tasks, django_capture_on_commit_callbacks):
+    """One of everything a URL can name, and a user of each role."""
+    ghana = MemberStateFactory(country="GH", name="Ghana")
+    kenya = MemberStateFactory(country="KE", name="Kenya")
+    observer = MemberStateFactory(country="VA", name="Holy See", status=MemberState.Status.OBSERVER)
+    soon = timezone.localdate() + datetime.timedelta(days=30)
+    year = DialogueYearFactory(year=soon.year, is_current=True)
+    meeting = MeetingFactory(dialogue_year=year, start_date=soon, end_date=soon)
+    registration = RegistrationFactory(meeting=meeting, member_state=ghana)
+    session, spare_session = SessionFactory.create_batch(2, agenda__meeting=meeting)
+    agenda_publish(meeting=meeting, by=None)
+    document = MeetingDocumentFactory(meeting=meeting, visibility="public")
+    now = timezone.now()
+    consultation = ConsultationFactory(
+        target_year=DialogueYearFactory(year=soon.year + 1, is_current=False),
+        opens_at=now - datetime.timedelta(days=1),
+        closes_at=now + datetime.timedelta(days=9),
+    )
+    ProposalFactory(consultation=consultation)
+    closed = ClosedConsultationFactory(target_year=consultation.target_year)
+    ProposalFactory(consultation=closed)
+    note = PublishedNoteFactory(meeting=meeting)
+    with django_capture_on_commit_callbacks(execute=True):
+        participant_list = rendered_document_request_for_participant_list(meeting=meeting, by=None)
+        note_pdf = rendered_document_request_for_note(note=note, by=None)
+    participant_list.refresh_from_db()
+    note_pdf.refresh_from_db()
+    users = {
+        "anonymous": None,
+        "focal_point_a": FocalPointFactory(member_state=ghana),
+        "focal_point_b": FocalPointFactory(member_state=kenya),
+        "observer": FocalPointFactory(member_state=observer),
+        "secretariat": SecretariatUserFactory(),
+    }
+    stored = participant_import_store(
+        meeting=meeting, file_name="x.csv", table=[["First name"]], by=users["secretariat"]
+    )
+    kwargs = {
+        "workshops:year_detail": {"year": year.year},
+        "workshops:year_update": {"year": year.year},
+        "workshops:meeting_create": {"year": year.year},
+        "workshops:document_update": {"pk": document.pk},
+        "workshops:document_version_create": {"pk": document.pk},
+        "workshops:document_download": {"pk": document.pk},
+        "workshops:document_version_download": {"pk": document.versions.first().pk},
+        "programme:session_update": {"pk": session.pk},
+        "programme:session_delete": {"pk": spare_session.pk},
+        "programme:suggestion_create": {"pk": meeting.pk, "kind": "speaker"},
+        "programme:suggestion_review": {
+            "pk": SpeakerSuggestionFactory(meeting=meeting, member_state=ghana).pk
+        },
+        "participants:registration_export": {"meeting_pk": meeting.pk, "format": "csv"},
+        "participants:import_preview": {"meeting_pk": meeting.pk, "pk": stored.pk},
+        "participants:import_template": {"format": "csv"},
+        "participants:registration_update": {"pk": registration.pk},
+        "participants:registration_status": {"pk": registration.pk},
+        "participants:check_in_action": {"pk": registration.pk},
+        "participants:proposal_decision": {
+            "pk": DelegationProposalFactory(meeting=meeting, member_state=ghana).pk
+        },
+        "themes:suggestion_add": {"pk": ThemeSuggestionFactory(consultation=consultation).pk},
+        "themes:suggestion_decline": {"pk": ThemeSuggestionFactory(consultation=consultation).pk},
+        # A published note's PDF is public; an unpublished list of participants is not.
+        "reports:download": {"pk": note_pdf.pk, "file_name": note_pdf.file_name},
+        "themes:tally_chart": {"pk": closed.pk},
+        "themes:votes_csv": {"pk": closed.pk},
+        "themes:vote_history": {"pk": closed.pk},
+        "reports:render_status": {"pk": participant_list.pk},
+        "reports:render_retry": {"pk": participant_list.pk},
+        "reports:participant_list_publish": {"pk": participant_list.pk},
+    }
+    for name in ACCESS:
+        if name in kwargs:
+            continue
+        pattern = str(reverse_pattern(name))
+        if "<str:slug>" in pattern:
+            kwargs[name] = {"slug": note.slug}
+        elif "<int:meeting_pk>" in pattern:
+            kwargs[name] = {"meeting_pk": meeting.pk}
+        elif "<int:pk>" in pattern:
+            kwargs[name] = {"pk": consultation.pk if name.startswith("themes:") else meeting.pk}
+        else:
+            kwargs[name] = {}
+    return users, kwargs
+
+
+def reverse_pattern(name: str) -> str:
+    namespace, _, short = name.rpartition(":")
+    resolver = get_resolver()
+    for pattern, prefix in _patterns(resolver, "", None):
+        if pattern[0] == name:
+            return prefix
+    raise KeyError(name)
+
+
+def _patterns(resolver, prefix, namespace):
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            yield from _patterns(
+                pattern, prefix + str(pattern.pattern), pattern.namespace or namespace
+            )
+        elif pattern.name:
+            full = f"{namespace}:{pattern.name}" if namespace else pattern.name
+            yield (full,), prefix + str(pattern.pattern)
+
+
+def expected(rule: str, method: str, role: str) -> set[int]:
+    """The answers a role may get: the page (or, for a form, its redirect), the login
+    page for the anonymous, 403 for a signed-in user of another role."""
+    allowed = {
+        PUBLIC: True,
+        SIGNED_IN: role != "anonymous",
+        SECRETARIAT: role == "secretariat",
+        UNPUBLISHED: role == "secretariat",
+        FOCAL_POINT: role in ("focal_point_a", "focal_point_b", "observer"),
+    }[rule]
+    if allowed:
+        return {200, 302} if method == "POST" else {200}
+    if role == "anonymous":
+        return {302}
+    return {404} if rule == UNPUBLISHED else {403}
+
+
+def answers(client, users, kwargs) -> dict[tuple[str, str], int]:
+    table = {}
+    # Forms last: a POST may change what a later page shows.
+    order = sorted(ACCESS, key=lambda name: (ACCESS[name][1] == "POST", name))
+    for name in order:
+        url = reverse(name, kwargs=kwargs[name])
+        for role in ROLES:
+            client.logout()
+            if users[role] is not None:
+                client.force_login(users[role])
+            method = ACCESS[name][1]
+            response = client.post(url) if method == "POST" else client.get(url)
+            table[(name, role)] = response.status_code
+    return table
+
+
+def test_every_url_is_in_the_access_table():
+    assert url_names() == set(ACCESS)
+
+
+def test_each_role_gets_exactly_what_the_table_says(client, world):
+    users, kwargs = world
+
+    table = answers(client, users, kwargs)
+
+    wrong = {
+        key: status
+        for key, status in table.items()
+        if status not in expected(*ACCESS[key[0]], key[1])
+    }
+    assert sorted(wrong.items()) == []
