@@ -38,8 +38,9 @@ ROLES = ("anonymous", "focal_point_a", "focal_point_b", "observer", "secretariat
 
 # Who may use each URL. "public": everyone; "secretariat": staff only (others: login or
 # 403); "focal_point": focal points of member and observer states (a vote of an
-# observer's is refused by the service, with a message); "signed_in": anyone logged in; "unpublished": the secretariat's, and 404 to the
-# others until published. POST marks the URLs that only take a form.
+# observer's is refused by the service, with a message); "signed_in": anyone logged in;
+# "unpublished": the secretariat's, and 404 to the others until published. POST marks
+# the URLs that only take a form.
 PUBLIC, SECRETARIAT, FOCAL_POINT, SIGNED_IN = "public", "secretariat", "focal_point", "signed_in"
 # The secretariat's until it is published: to everyone else it does not exist yet.
 UNPUBLISHED = "unpublished"
