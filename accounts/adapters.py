@@ -1,0 +1,67 @@
+"""How the portal adapts django-allauth: no self-signup, its mail through
+accounts.emails, clearer lockout messages, and no removing a required second factor."""
+
+import time
+
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.adapter import DefaultMFAAdapter
+from django.utils.translation import gettext_lazy as _
+
+from .emails import account_email_send
+from .mfa import mfa_enrolled, mfa_required
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        "too_many_login_attempts": _(
+            "Too many failed sign-in attempts: signing in is blocked for a while. "
+            "If this is your account, reset your password by e-mail to unblock it at once."
+        ),
+    }
+
+    def is_reauthentication_required(self, *, app: str, **kwargs) -> bool:
+        # Someone who signed in moments ago and is enrolling a first authenticator app
+        # (as the portal requires right after sign-in) is not asked for the password
+        # again; removing or replacing a factor still is.
+        if app == "allauth.mfa" and self._signed_in_recently_without_app():
+            return False
+        return super().is_reauthentication_required(app=app, **kwargs)
+
+    def _signed_in_recently_without_app(self) -> bool:
+        from allauth.account import app_settings
+        from allauth.account.internal.flows.login import get_authentication_records
+
+        user = getattr(self.request, "user", None)
+        if user is None or not user.is_authenticated or mfa_enrolled(user):
+            return False
+        records = get_authentication_records(self.request, user)
+        return bool(records) and (
+            time.time() - records[-1]["at"] < app_settings.REAUTHENTICATION_TIMEOUT
+        )
+
+    def is_open_for_signup(self, request) -> bool:
+        # Accounts come from the secretariat's invitations only.
+        return False
+
+    def send_password_reset_mail(self, user, email, context) -> None:
+        account_email_send(
+            kind="password_reset",
+            to_user_or_address=email,
+            language=user.language,
+            context={"user": user, "reset_url": context["password_reset_url"]},
+        )
+
+    def send_mail(self, template_prefix, email, context) -> None:
+        # Only the password reset mails anyone (sent above); with e-mail verification
+        # and notifications switched off in settings, nothing else should reach here.
+        raise NotImplementedError(f"The portal sends no {template_prefix} e-mail.")
+
+
+class MfaAdapter(DefaultMFAAdapter):
+    def can_delete_authenticator(self, authenticator) -> bool:
+        from allauth.mfa.models import Authenticator
+
+        if authenticator.type == Authenticator.Type.TOTP and mfa_required(authenticator.user):
+            return False
+        return super().can_delete_authenticator(authenticator)
