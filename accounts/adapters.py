@@ -8,7 +8,7 @@ from allauth.mfa.adapter import DefaultMFAAdapter
 from django.utils.translation import gettext_lazy as _
 
 from .emails import account_email_send
-from .mfa import mfa_enrolled, mfa_required
+from .mfa import mfa_required
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -22,23 +22,25 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def is_reauthentication_required(self, *, app: str, **kwargs) -> bool:
         # Someone who signed in moments ago and is enrolling a first authenticator app
-        # (as the portal requires right after sign-in) is not asked for the password
-        # again; removing or replacing a factor still is.
-        if app == "allauth.mfa" and self._signed_in_recently_without_app():
+        # (as the portal requires right after sign-in), then reading the recovery codes
+        # it came with, is not asked for the password again; later changes still are.
+        if app == "allauth.mfa" and self._enrolling_right_after_sign_in():
             return False
         return super().is_reauthentication_required(app=app, **kwargs)
 
-    def _signed_in_recently_without_app(self) -> bool:
+    def _enrolling_right_after_sign_in(self) -> bool:
         from allauth.account import app_settings
         from allauth.account.internal.flows.login import get_authentication_records
+        from allauth.mfa.models import Authenticator
 
         user = getattr(self.request, "user", None)
-        if user is None or not user.is_authenticated or mfa_enrolled(user):
+        if user is None or not user.is_authenticated:
             return False
         records = get_authentication_records(self.request, user)
-        return bool(records) and (
-            time.time() - records[-1]["at"] < app_settings.REAUTHENTICATION_TIMEOUT
-        )
+        if not records or time.time() - records[0]["at"] >= app_settings.REAUTHENTICATION_TIMEOUT:
+            return False
+        app = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+        return app is None or app.created_at.timestamp() >= records[0]["at"]
 
     def is_open_for_signup(self, request) -> bool:
         # Accounts come from the secretariat's invitations only.

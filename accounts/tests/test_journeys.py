@@ -63,6 +63,9 @@ def test_invitation_password_second_factor_sign_in_and_vote(client, smtp_server)
     assert response.status_code == 302
     assert response.url == "/accounts/2fa/recovery-codes/"
     assert Authenticator.objects.filter(user=user).count() == 2  # the app and recovery codes
+    codes = client.get("/accounts/2fa/recovery-codes/")
+    assert codes.status_code == 200
+    assert "Recovery Codes" in codes.content.decode()
     assert client.get(f"/themes/{consultation.pk}/").status_code == 200
     client.post("/accounts/logout/")
 
