@@ -1,6 +1,7 @@
 """How the portal adapts django-allauth: no self-signup, its mail through
 accounts.emails, clearer lockout messages, and no removing a required second factor."""
 
+import logging
 import time
 
 from allauth.account.adapter import DefaultAccountAdapter
@@ -9,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from .emails import account_email_send
 from .mfa import mfa_required
+
+logger = logging.getLogger(__name__)
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -57,7 +60,7 @@ class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix, email, context) -> None:
         # Only the password reset mails anyone (sent above); with e-mail verification
         # and notifications switched off in settings, nothing else should reach here.
-        raise NotImplementedError(f"The portal sends no {template_prefix} e-mail.")
+        logger.error("Not sent: the portal has no %s e-mail.", template_prefix)
 
 
 class MfaAdapter(DefaultMFAAdapter):

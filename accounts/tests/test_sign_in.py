@@ -156,3 +156,27 @@ def test_self_signup_and_address_changes_are_not_offered(client):
     assert client.get("/accounts/email/").status_code == 404
     client.logout()
     assert "Sign Up Closed" in client.get("/accounts/signup/").content.decode()
+
+
+def test_signing_in_from_a_page_returns_to_it(client, password):
+    user = FocalPointFactory()
+    form = client.get("/accounts/login/?next=/themes/").content.decode()
+    assert 'name="next" value="/themes/"' in form
+
+    client.post(
+        "/accounts/login/?next=/themes/",
+        {"login": user.username, "password": password, "next": "/themes/"},
+    )
+    response = client.post("/accounts/2fa/authenticate/", {"code": totp_code(user.totp_secret)})
+
+    assert response.url == "/themes/"
+
+
+@pytest.mark.parametrize(
+    "url", ["/accounts/password/change/", "/accounts/2fa/", "/accounts/staff/"]
+)
+def test_account_pages_send_anonymous_visitors_to_log_in(client, url):
+    response = client.get(url)
+
+    assert response.status_code == 302
+    assert response.url.startswith("/accounts/login/?next=")
