@@ -9,6 +9,7 @@ import json
 
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import generate_totp_secret
+from allauth.mfa.utils import encrypt
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
@@ -36,7 +37,9 @@ def seed(*, states: int, states_with_two_focal_points: int) -> None:
     # Focal points sign in with a second factor; these have enrolled an authenticator app.
     Authenticator.objects.bulk_create(
         Authenticator(
-            user=user, type=Authenticator.Type.TOTP, data={"secret": generate_totp_secret()}
+            user=user,
+            type=Authenticator.Type.TOTP,
+            data={"secret": encrypt(generate_totp_secret())},
         )
         for user in users
     )

@@ -149,6 +149,8 @@ ACCOUNT_RATE_LIMITS = {
 ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "IDM Portal"
+# Encrypts the stored TOTP secrets; changing it makes every enrolled app useless.
+TOTP_ENCRYPTION_KEY = os.environ.get("TOTP_ENCRYPTION_KEY") or SECRET_KEY
 # Roles that must enrol a second factor before using the portal: "secretariat" and
 # "focal_points"; an operator may relax it (MFA_REQUIRED_FOR= empty means nobody).
 MFA_REQUIRED_FOR = env_list("MFA_REQUIRED_FOR", "secretariat,focal_points")

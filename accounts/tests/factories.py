@@ -1,7 +1,6 @@
 import time
 
 import factory
-from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import (
     TOTP,
     format_hotp_value,
@@ -19,10 +18,6 @@ TEST_PASSWORD = "a-test-password-123"
 def totp_code(secret: str, *, at: float | None = None) -> str:
     """The code an authenticator app shows now for this secret (RFC 6238, 30 s)."""
     return format_hotp_value(hotp_value(secret, int(at or time.time()) // 30))
-
-
-def totp_secret_of(user) -> str:
-    return Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP).data["secret"]
 
 
 class UserFactory(factory.django.DjangoModelFactory):

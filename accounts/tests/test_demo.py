@@ -1,5 +1,6 @@
 import pytest
 from allauth.mfa.models import Authenticator
+from allauth.mfa.utils import decrypt
 
 from accounts import demo
 from accounts.models import User
@@ -39,3 +40,10 @@ def test_loading_twice_enrols_once(loaded):
 
     kinds = Authenticator.objects.filter(user__username=demo.FOCAL_POINT_USERNAME)
     assert sorted(kinds.values_list("type", flat=True)) == ["recovery_codes", "totp"]
+
+
+def test_the_secret_is_stored_encrypted(loaded):
+    app = Authenticator.objects.get(user__username=demo.FOCAL_POINT_USERNAME, type="totp")
+
+    assert demo.DEMO_TOTP_SECRET not in str(app.data)
+    assert decrypt(app.data["secret"]) == demo.DEMO_TOTP_SECRET
