@@ -177,3 +177,21 @@ def test_an_unknown_or_revoked_invitation_link_says_so(client, world):
     page = client.get(f"/accounts/invitation/{tokens[0]}/")
     assert page.status_code == 410
     assert "This invitation link cannot be used" in page.content.decode()
+
+
+def test_a_deactivated_focal_point_is_signed_out_and_cannot_sign_in(client, world, password):
+    kenyan = world["people"]["kenya"]
+    focal_point_client = client.__class__()
+    focal_point_client.force_login(kenyan)
+    client.force_login(world["people"]["secretariat"])
+    url = f"/participants/focal-points/{world['kenya'].pk}/users/{kenyan.pk}/deactivate/"
+
+    page = client.post(url, follow=True).content.decode()
+
+    assert "is deactivated." in page
+    assert focal_point_client.get("/themes/").status_code == 302  # back to the login
+    response = focal_point_client.post(
+        "/accounts/login/", {"login": kenyan.username, "password": password}
+    )
+    assert response.url == "/accounts/inactive/"
+    assert focal_point_client.get("/themes/").url.startswith("/accounts/login/")
