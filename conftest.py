@@ -8,11 +8,42 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def compiled_catalogues():
+    # Pages and mail are checked in French and Spanish; `make` compiles the catalogues
+    # too, but a bare `pytest` run must not depend on it.
+    from django.core.management import call_command
+
+    call_command(
+        "compilemessages",
+        locale=["fr", "es"],
+        ignore_patterns=[".venv/*", "node_modules/*"],
+        verbosity=0,
+    )
+
+
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Every test stores its files in a folder of its own, never in the project's media/."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Production's PBKDF2 costs about a second a password on this hardware; tests
+    check who may sign in, not the hash's strength."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Sign-in rate limits and used TOTP codes are counted in the cache: none carry over."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
@@ -30,10 +61,60 @@ def secretariat_user(db):
 
 
 @pytest.fixture
+def focal_point_factory(db):
+    """FocalPointFactory for the tests of apps below participants (a focal point is a
+    user tied to a member state, which they may not import)."""
+    from participants.tests.factories import FocalPointFactory
+
+    return FocalPointFactory
+
+
+@pytest.fixture
 def focal_point(db):
     from participants.tests.factories import FocalPointFactory
 
     return FocalPointFactory()
+
+
+class ReceivedMail(list):
+    """The messages a test SMTP server received, as email.message.EmailMessage objects."""
+
+    def to(self, address):
+        return [m for m in self if address in m["To"]]
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on 127.0.0.1 (aiosmtpd) that Django sends to during the test.
+
+    Yields the list of received messages; each is parsed, so tests read
+    message["Subject"], message.get_body(("plain",)).get_content() and so on."""
+    import email
+    import email.policy
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    received = ReceivedMail()
+
+    class Handler:
+        async def handle_DATA(self, server, session, envelope):
+            received.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
+            return "250 Message accepted for delivery"
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(Handler(), hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    try:
+        yield received
+    finally:
+        controller.stop()
 
 
 @pytest.fixture(scope="session")
@@ -60,13 +141,29 @@ def page(browser):
 
 @pytest.fixture
 def log_in(live_server, password):
-    """log_in(page, user) fills the login form as a person would."""
+    """log_in(page, user) fills the login form as a person would, then, for a user with
+    an authenticator app (as factories of the secretariat and focal points make them),
+    types the app's current code."""
 
     def _log_in(page, user, password=password):
+        from allauth.mfa.models import Authenticator
+        from allauth.mfa.utils import decrypt
+        from django.core.cache import cache
+
+        from accounts.tests.factories import totp_code
+
         page.goto(f"{live_server.url}/accounts/login/")
         page.get_by_label("Username").fill(user.username)
         page.get_by_label("Password").fill(password)
         page.get_by_role("button", name="Log in").click()
+        app = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+        if app is not None:
+            page.wait_for_url(f"{live_server.url}/accounts/2fa/authenticate/")
+            # A code is accepted once; a second log-in of the same user within its
+            # 30 seconds may use it again (a test is no replay attack).
+            cache.clear()
+            page.get_by_label("Code").fill(totp_code(decrypt(app.data["secret"])))
+            page.get_by_role("button", name="Sign In").click()
         page.wait_for_url(f"{live_server.url}/")
 
     return _log_in

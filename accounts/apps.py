@@ -16,3 +16,4 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(_sync_secretariat_permissions)
+        from . import signals  # noqa: F401  (connects the sign-in receivers)

@@ -23,10 +23,10 @@ def secretariat_group_get_or_create() -> Group:
 
 
 def secretariat_group_permissions_sync(*, group: Group) -> None:
-    """Gives the group every permission of the portal's apps and the right to view users."""
+    """Every permission of the portal's apps, and the right to view users and their history."""
     permissions = Permission.objects.filter(
         Q(content_type__app_label__in=_secretariat_apps())
-        | Q(content_type__app_label="accounts", codename="view_user")
+        | Q(content_type__app_label="accounts", codename__in=("view_user", "view_accountevent"))
     )
     group.permissions.set(permissions)
 

@@ -7,6 +7,10 @@ a logged-in session key and which of the two proposals it chooses.
 import datetime
 import json
 
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import generate_totp_secret
+from allauth.mfa.utils import encrypt
+from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
 from django.utils import timezone
@@ -30,6 +34,15 @@ def seed(*, states: int, states_with_two_focal_points: int) -> None:
             user.set_unusable_password()
             users.append(user)
     users = User.objects.bulk_create(users)
+    # Focal points sign in with a second factor; these have enrolled an authenticator app.
+    Authenticator.objects.bulk_create(
+        Authenticator(
+            user=user,
+            type=Authenticator.Type.TOTP,
+            data={"secret": encrypt(generate_totp_secret())},
+        )
+        for user in users
+    )
 
     year = DialogueYear.objects.create(year=2011)
     now = timezone.now()
@@ -53,7 +66,7 @@ def seed(*, states: int, states_with_two_focal_points: int) -> None:
     for user in users:
         session = SessionStore()
         session[SESSION_KEY] = str(user.pk)
-        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
         session[HASH_SESSION_KEY] = user.get_session_auth_hash()
         session.create()
         # A state's second focal point chooses the other proposal.

@@ -207,6 +207,7 @@ def run() -> None:
     import django
 
     django.setup()
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
@@ -224,6 +225,7 @@ def run() -> None:
     demo.load_member_states()
     demo.load_organizations()
     user = secretariat_user_create(username="bench", password="bench-secretariat-password")
+    TOTP.activate(user, generate_totp_secret())  # the secretariat signs in with a second factor
     year = DialogueYear.objects.create(year=2030, overarching_theme="Benchmark", is_current=True)
 
     def import_file(target, content):

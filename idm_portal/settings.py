@@ -67,7 +67,10 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_countries",
     "django_filters",
-    # The portal's apps, lowest layer first: each imports only those above it
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    # The portal's apps, lowest layer first: each imports only those before it
     # in this list (see README, "Architecture"; common/tests/test_layers.py).
     *PORTAL_APPS,
 ]
@@ -80,7 +83,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.middleware.IdleTimeoutMiddleware",
+    "accounts.middleware.MfaEnrolmentMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -124,6 +130,69 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
+
+# Sign-in is django-allauth's (README, "Accounts and sign-in"): its login, password
+# change and reset, TOTP two-factor authentication, recovery codes and rate limits.
+AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
+ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
+MFA_ADAPTER = "accounts.adapters.MfaAdapter"
+ACCOUNT_LOGIN_METHODS = {"username"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "password1*", "password2*"]  # signup is closed anyway
+ACCOUNT_EMAIL_VERIFICATION = "none"  # addresses come from the secretariat's invitations
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False  # a reset asked for an unknown address mails nobody
+ACCOUNT_LOGOUT_ON_GET = False  # sign-out by POST only
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = False  # a new password still needs the second factor
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_PRESERVE_USERNAME_CASING = False
+# Wrong passwords: per account and per address (IP), counted in the cache. A successful
+# password reset clears the account's count, which is the real user's way out.
+LOGIN_FAILURES_PER_ACCOUNT = int(os.environ.get("LOGIN_FAILURES_PER_ACCOUNT", "5"))
+LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("LOGIN_FAILURES_PER_ADDRESS", "20"))
+LOGIN_FAILURES_WINDOW_MINUTES = int(os.environ.get("LOGIN_FAILURES_WINDOW_MINUTES", "15"))
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": f"{LOGIN_FAILURES_PER_ADDRESS}/{LOGIN_FAILURES_WINDOW_MINUTES * 60}s/ip,"
+    f"{LOGIN_FAILURES_PER_ACCOUNT}/{LOGIN_FAILURES_WINDOW_MINUTES * 60}s/key",
+}
+# Behind a load balancer the client's address is in X-Forwarded-For; say how many proxies
+# to trust, else every visitor would share the balancer's address for the per-address limit.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "IDM Portal"
+# Encrypts the stored TOTP secrets; changing it makes every enrolled app useless.
+TOTP_ENCRYPTION_KEY = os.environ.get("TOTP_ENCRYPTION_KEY") or SECRET_KEY
+# Roles that must enrol a second factor before using the portal: "secretariat" and
+# "focal_points"; an operator may relax it (MFA_REQUIRED_FOR= empty means nobody).
+MFA_REQUIRED_FOR = env_list("MFA_REQUIRED_FOR", "secretariat,focal_points")
+# A signed-in session ends after this much inactivity.
+SESSION_IDLE_TIMEOUT_MINUTES = int(os.environ.get("SESSION_IDLE_TIMEOUT_MINUTES", "30"))
+SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT_MINUTES * 60
+# How long an invitation link stays valid.
+INVITATION_VALID_DAYS = int(os.environ.get("INVITATION_VALID_DAYS", "7"))
+
+# E-mail: SMTP when EMAIL_HOST is set, else written to the console (README, "E-mail").
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", EMAIL_PORT == 587)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", EMAIL_PORT == 465)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "IDM Portal <idm-portal@localhost>")
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+
+# Rate limits and used TOTP codes live in the cache: several web hosts must share one.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    if CACHE_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 
 from programme.views import HomeView
 
@@ -16,6 +17,8 @@ urlpatterns = [
     path("themes/", include("themes.urls")),
     path("documents/", include("reports.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    # The admin signs in through the portal's login, with its second factor.
+    path("admin/login/", RedirectView.as_view(pattern_name="login", query_string=True)),
     path("admin/", admin.site.urls),
 ]
 # No route serves MEDIA_ROOT, not even in development: stored documents may be

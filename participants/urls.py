@@ -1,6 +1,14 @@
 from django.urls import path
 
-from .views import check_in, delegations, exports, imports, registrations, statistics
+from .views import (
+    check_in,
+    delegations,
+    exports,
+    focal_points,
+    imports,
+    registrations,
+    statistics,
+)
 
 app_name = "participants"
 
@@ -71,5 +79,19 @@ urlpatterns = [
         "proposals/<int:pk>/decision/",
         delegations.ProposalDecisionView.as_view(),
         name="proposal_decision",
+    ),
+    # Focal points of each member state, managed by the secretariat.
+    path(
+        "focal-points/", focal_points.FocalPointStateListView.as_view(), name="focal_point_states"
+    ),
+    path(
+        "focal-points/<int:state_pk>/",
+        focal_points.FocalPointStateView.as_view(),
+        name="focal_points",
+    ),
+    path(
+        "focal-points/<int:state_pk>/<str:kind>/<int:pk>/<str:action>/",
+        focal_points.FocalPointActionView.as_view(),
+        name="focal_point_action",
     ),
 ]

@@ -13,6 +13,7 @@ SECRETARIAT_CHANGELISTS = [
     "/admin/participants/organization/",
     "/admin/themes/consultation/",
     "/admin/accounts/user/",
+    "/admin/accounts/accountevent/",
 ]
 
 
@@ -37,3 +38,12 @@ def test_focal_point_is_kept_out_of_the_admin(client, focal_point):
 
     assert response.status_code == 302
     assert response.url.startswith("/admin/login/")
+
+
+def test_nobody_adds_users_in_the_admin_which_points_to_the_portals_pages(client):
+    client.force_login(SecretariatUserFactory(is_superuser=True))
+
+    assert client.get("/admin/accounts/user/add/").status_code == 403
+    page = client.get("/admin/accounts/user/").content.decode()
+    assert 'href="/participants/focal-points/"' in page
+    assert 'href="/accounts/staff/"' in page

@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from accounts.roles import focal_point_state, is_secretariat, sees_funding_gap
-from accounts.tests.factories import UserFactory
+from accounts.tests.factories import UserFactory, totp_code
 
 pytestmark = pytest.mark.django_db
 
@@ -45,9 +45,17 @@ def test_header_names_the_secretariat_user(client, secretariat_user):
     assert f"{secretariat_user.get_full_name()}, Secretariat" in response.content.decode()
 
 
-def test_login_with_right_password_logs_in(client, focal_point, password):
+def test_login_with_right_password_and_code_logs_in(client, focal_point, password):
     response = client.post(
-        "/accounts/login/", {"username": focal_point.username, "password": password}
+        "/accounts/login/", {"login": focal_point.username, "password": password}
+    )
+
+    assert response.status_code == 302
+    assert response.url == "/accounts/2fa/authenticate/"
+    assert "_auth_user_id" not in client.session
+
+    response = client.post(
+        "/accounts/2fa/authenticate/", {"code": totp_code(focal_point.totp_secret)}
     )
 
     assert response.status_code == 302
@@ -56,12 +64,12 @@ def test_login_with_right_password_logs_in(client, focal_point, password):
 
 
 def test_login_with_wrong_password_says_so(client, focal_point):
-    response = client.post(
-        "/accounts/login/", {"username": focal_point.username, "password": "wrong"}
-    )
+    response = client.post("/accounts/login/", {"login": focal_point.username, "password": "wrong"})
 
     assert response.status_code == 200
-    assert "Please enter a correct username and password" in response.content.decode()
+    assert "The username and/or password you specified are not correct." in (
+        response.content.decode()
+    )
 
 
 def test_logout_ends_the_session(client, focal_point):

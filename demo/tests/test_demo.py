@@ -140,6 +140,7 @@ def test_command_prints_the_demo_accounts(db, capsys):
     output = capsys.readouterr().out
     assert "secretariat / idm-demo-secretariat" in output
     assert "focal.ghana / idm-demo-focal-point" in output
+    assert "IDMPORTALDEMOSECRETGENEVAMIGRATE" in output  # their TOTP secret
 
 
 def test_march_workshop_has_a_published_two_day_agenda_with_its_own_participants(loaded):

@@ -1,23 +1,11 @@
 import datetime
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from participants.models import Registration
 from workshops.models import Meeting
 from workshops.tests.factories import DialogueYearFactory, MeetingFactory
-
-
-@pytest.fixture(scope="module", autouse=True)
-def compiled_catalogues():
-    # `make` compiles them too; a bare `pytest` run must not depend on it.
-    call_command(
-        "compilemessages",
-        locale=["fr", "es"],
-        ignore_patterns=[".venv/*", "node_modules/*"],
-        verbosity=0,
-    )
 
 
 @pytest.mark.django_db

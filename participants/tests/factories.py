@@ -1,7 +1,7 @@
 import factory
 from django_countries import countries
 
-from accounts.tests.factories import UserFactory
+from accounts.tests.factories import EnrolledUserFactory
 from participants.models import (
     Category,
     DelegationProposal,
@@ -69,7 +69,7 @@ class DelegationProposalFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"proposed{n}@example.org")
 
 
-class FocalPointFactory(UserFactory):
+class FocalPointFactory(EnrolledUserFactory):
     """A user who acts for a member state (accounts lies below participants)."""
 
     member_state = factory.SubFactory(MemberStateFactory)

@@ -1,5 +1,6 @@
 import pytest
 
+from accounts.tests.factories import SecretariatUserFactory
 from reports.models import DiscussionNote
 from reports.services import rendered_document_request_for_note
 from reports.tests.factories import DiscussionNoteFactory
@@ -8,10 +9,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def superuser(django_user_model):
-    return django_user_model.objects.create_superuser(
-        username="admin", email="admin@example.org", password="x"
-    )
+def superuser():
+    # Superusers are secretariat, who must sign in with a second factor: the factory enrols.
+    return SecretariatUserFactory(username="admin", is_superuser=True)
 
 
 def test_render_changelist_does_not_load_the_stored_html(client, superuser):

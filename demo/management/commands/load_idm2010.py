@@ -43,3 +43,8 @@ class Command(BaseCommand):
         self.stdout.write("Demo accounts (username / password):")
         for username, password, role in accounts:
             self.stdout.write(f"  {username} / {password}  ({role})")
+        self.stdout.write(
+            "Both use two-factor authentication: add this TOTP secret to an authenticator "
+            f"app (or run oathtool --totp -b {accounts_demo.DEMO_TOTP_SECRET}):\n"
+            f"  {accounts_demo.DEMO_TOTP_SECRET}"
+        )
