@@ -23,6 +23,8 @@ def test_secretariat_logs_in_and_opens_the_march_workshop(live_server, page, log
     call_command("load_idm2010", stdout=io.StringIO())
     log_in(page, User.objects.get(username="secretariat"), password="idm-demo-secretariat")
 
+    # The home page shows the live year; IDM 2010 is one of the years.
+    page.goto(f"{live_server.url}/meetings/years/2010/")
     page.get_by_role("link", name="Migration and transnationalism").first.click()
 
     assert page.get_by_role("heading", level=1).inner_text() == (

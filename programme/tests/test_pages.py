@@ -16,10 +16,14 @@ pytestmark = pytest.mark.django_db
 def test_home_shows_current_year_its_meetings_and_their_status(client):
     year = DialogueYearFactory(year=2010, overarching_theme="Migration and social change")
     DialogueYearFactory(year=2011, overarching_theme="", is_current=False)
+    # Still to come: a meeting whose days are over no longer shows its planning status.
+    soon = timezone.localdate() + datetime.timedelta(days=30)
     MeetingFactory(
         dialogue_year=year,
         title="Societies and identities",
         status=Meeting.Status.SUBJECT_TO_FUNDING,
+        start_date=soon,
+        end_date=soon,
     )
 
     page = client.get("/").content.decode()
