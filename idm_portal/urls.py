@@ -10,6 +10,7 @@ admin.site.site_title = _("IDM Portal")
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("accounts/", include("accounts.urls")),
+    path("notifications/", include("notifications.urls")),
     path("meetings/", include("workshops.urls")),
     path("participants/", include("participants.urls")),
     path("themes/", include("themes.urls")),

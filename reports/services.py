@@ -20,6 +20,9 @@ from django.core.files.storage import default_storage
 from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from workshops.notices import document_published_notice_send
 
 from .content import DocumentContent, note_content, note_problems, participant_list_content
 from .models import DiscussionNote, RenderedDocument
@@ -66,6 +69,12 @@ def note_publish(*, note: DiscussionNote, user) -> DiscussionNote:
     note.published_at = timezone.now()
     note.updated_by = user
     note.save(update_fields=["status", "published_at", "updated_by", "updated_at"])
+    document_published_notice_send(
+        meeting=note.meeting,
+        title=f"{note.symbol} {note.title}",
+        url=note.get_absolute_url(),
+        key=f"note:{note.pk}",
+    )
     return note
 
 
@@ -163,6 +172,12 @@ def rendered_document_publish(*, rendered_document: RenderedDocument) -> Rendere
         raise ValidationError(_("Only a finished PDF can be published."))
     document.published_at = timezone.now()
     document.save(update_fields=["published_at"])
+    document_published_notice_send(
+        meeting=document.meeting,
+        title=gettext_lazy("List of participants"),
+        url=document.get_download_url(),
+        key=f"participant-list:{document.pk}",
+    )
     return document
 
 

@@ -14,6 +14,7 @@ from accounts.roles import focal_point_state
 from workshops.services import dialogue_year_theme_set
 
 from .models import Consultation, Proposal, Suggestion, Vote, VoteEvent
+from .notices import consultation_result_notice_send, theme_suggestion_notice_send
 
 
 def format_when(moment: datetime.datetime) -> str:
@@ -295,6 +296,7 @@ def suggestion_add_to_ballot(*, suggestion_id: int, user) -> Proposal:
     suggestion.proposal = proposal
     suggestion.reviewed_by, suggestion.reviewed_at = user, timezone.now()
     suggestion.save(update_fields=["status", "proposal", "reviewed_by", "reviewed_at"])
+    theme_suggestion_notice_send(suggestion=suggestion)
     return proposal
 
 
@@ -309,6 +311,7 @@ def suggestion_decline(*, suggestion_id: int, user, reason: str) -> Suggestion:
     suggestion.decline_reason = reason
     suggestion.reviewed_by, suggestion.reviewed_at = user, timezone.now()
     suggestion.save(update_fields=["status", "decline_reason", "reviewed_by", "reviewed_at"])
+    theme_suggestion_notice_send(suggestion=suggestion)
     return suggestion
 
 
@@ -348,4 +351,5 @@ def consultation_result_publish(*, consultation_id: int) -> Consultation:
     if not consultation.is_published:
         consultation.result_published_at = timezone.now()
         consultation.save(update_fields=["result_published_at"])
+        consultation_result_notice_send(consultation=consultation)
     return consultation

@@ -11,6 +11,7 @@ from .models import (
     MeetingStatusChange,
     Session,
     SessionPerson,
+    Subscription,
     Suggestion,
 )
 
@@ -149,3 +150,19 @@ def session_get(*, pk: int) -> Session:
         .prefetch_related("session_people")
         .get(pk=pk)
     )
+
+
+def subscribed_user_ids(*, meeting: Meeting) -> set[int]:
+    """Who follows a meeting's documents: subscribers of the meeting and of its year."""
+    return set(
+        Subscription.objects.filter(
+            Q(meeting=meeting) | Q(dialogue_year_id=meeting.dialogue_year_id)
+        ).values_list("user_id", flat=True)
+    )
+
+
+def subscription_exists(*, user, meeting: Meeting | None = None, dialogue_year=None) -> bool:
+    if not user.is_authenticated:
+        return False
+    target = {"meeting": meeting} if meeting is not None else {"dialogue_year": dialogue_year}
+    return Subscription.objects.filter(user=user, **target).exists()

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .views.subscriptions import MeetingSubscribeView, YearSubscribeView
 
 app_name = "workshops"
 
@@ -16,6 +17,8 @@ urlpatterns = [
         name="meeting_create",
     ),
     path("<int:pk>/", views.MeetingDetailView.as_view(), name="meeting_detail"),
+    path("<int:pk>/subscribe/", MeetingSubscribeView.as_view(), name="meeting_subscribe"),
+    path("years/<int:year>/subscribe/", YearSubscribeView.as_view(), name="year_subscribe"),
     path("<int:pk>/edit/", views.MeetingUpdateView.as_view(), name="meeting_update"),
     # Agenda
     path("<int:pk>/agenda/", views.AgendaEditView.as_view(), name="agenda_edit"),

@@ -2,6 +2,7 @@
 
 from .agenda import Agenda, Session, SessionPerson
 from .documents import DocumentLanguage, MeetingDocument, MeetingDocumentVersion
+from .subscriptions import Subscription
 from .suggestions import Suggestion
 from .years import DialogueYear, Meeting, MeetingStatusChange
 
@@ -15,5 +16,6 @@ __all__ = [
     "MeetingStatusChange",
     "Session",
     "SessionPerson",
+    "Subscription",
     "Suggestion",
 ]

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import Meeting, Suggestion
+from ..notices import speaker_suggestion_notice_send
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -89,4 +90,5 @@ def suggestion_review(
     suggestion.reviewed_at = timezone.now()
     suggestion.reviewed_by = by
     suggestion.save(update_fields=["status", "review_note", "reviewed_at", "reviewed_by"])
+    speaker_suggestion_notice_send(suggestion=suggestion)
     return suggestion

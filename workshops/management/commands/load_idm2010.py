@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from accounts import demo as accounts_demo
+from notifications.services import notifications_muted
 from participants import demo as participants_demo
 from reports import demo as reports_demo
 from themes import demo as themes_demo
@@ -20,7 +21,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        with transaction.atomic():
+        # The demo's past and present are recorded, not announced: no e-mail is queued.
+        with transaction.atomic(), notifications_muted():
             meetings = workshops_demo.load()
             participants_demo.load(march_workshop=meetings[workshops_demo.MARCH_WORKSHOP_START])
             accounts = accounts_demo.load()

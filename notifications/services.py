@@ -1,0 +1,249 @@
+"""Writes of the notifications app: the outbox, its deliveries and each user's choices.
+
+Any app queues a message with one call, inside its own transaction:
+`message_queue` takes a written e-mail, `notification_send` writes one per
+recipient in their language. Delivery starts once the transaction commits
+and never raises into the action that caused it: a failure is recorded on
+the message, retried with backoff, and shown in the outbox.
+"""
+
+import contextlib
+import contextvars
+import datetime
+import logging
+from collections.abc import Callable, Iterable
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from .messages import Email, Recipient, email_render
+from .models import MANDATORY_KINDS, OPTIONAL_KINDS, Kind, OptOut, OutboxMessage
+
+logger = logging.getLogger(__name__)
+
+_muted = contextvars.ContextVar("notifications_muted", default=False)
+
+
+@contextlib.contextmanager
+def notifications_muted():
+    """Nothing is queued inside: for loading demo or historical data through the services."""
+    token = _muted.set(True)
+    try:
+        yield
+    finally:
+        _muted.reset(token)
+
+
+def _switched_off(recipient: Recipient, kind: str) -> bool:
+    if recipient.user is None or kind in MANDATORY_KINDS:
+        return False
+    return OptOut.objects.filter(user=recipient.user, kind=kind).exists()
+
+
+def message_queue(
+    *,
+    kind: str,
+    recipient: Recipient,
+    subject: str,
+    text: str,
+    html: str = "",
+    key: str = "",
+) -> OutboxMessage | None:
+    """Queues one written e-mail; sent once the caller's transaction commits.
+
+    Returns None, queuing nothing, if the recipient has no address, switched
+    this kind off, notifications are muted, or a message with the same `key`
+    exists already (so an event is mailed once to a person however often it
+    is reported).
+    """
+    if kind not in Kind.values:
+        raise ValueError(f"Unknown notification kind: {kind}")
+    if _muted.get() or not recipient.address or _switched_off(recipient, kind):
+        return None
+    message = OutboxMessage(
+        kind=kind,
+        recipient=recipient.user,
+        address=recipient.address,
+        language=recipient.language,
+        subject=subject,
+        body_text=text,
+        body_html=html,
+        key=key,
+    )
+    try:
+        # A savepoint: losing a race for the key undoes this insert only.
+        with transaction.atomic():
+            message.save()
+    except IntegrityError:
+        if key and OutboxMessage.objects.filter(key=key).exists():
+            return None
+        raise
+    message_enqueue(message_id=message.pk)
+    return message
+
+
+def notification_send(
+    *,
+    kind: str,
+    recipients: Iterable[Recipient],
+    compose: Callable[[Recipient], Email],
+    key: str = "",
+) -> list[OutboxMessage]:
+    """Writes and queues one e-mail per recipient, each in their own language.
+
+    `compose` is called with the recipient's language active. `key` names the
+    event; each message's key adds the recipient's address to it, and a
+    recipient already mailed for the event is skipped before composing.
+    """
+    recipients = list({r.address.lower(): r for r in recipients if r.address}.values())
+    keys = {
+        r.address.lower(): f"{key}:{r.address.lower()}"[:200] if key else "" for r in recipients
+    }
+    done = (
+        set(OutboxMessage.objects.filter(key__in=keys.values()).values_list("key", flat=True))
+        if key
+        else set()
+    )
+    queued = []
+    for recipient in recipients:
+        message_key = keys[recipient.address.lower()]
+        if message_key and message_key in done:
+            continue
+        if _muted.get() or _switched_off(recipient, kind):
+            continue
+        with translation.override(recipient.language):
+            subject, text, html = email_render(compose(recipient), recipient)
+        message = message_queue(
+            kind=kind, recipient=recipient, subject=subject, text=text, html=html, key=message_key
+        )
+        if message is not None:
+            queued.append(message)
+    return queued
+
+
+def message_enqueue(*, message_id: int) -> None:
+    """Hands the message to a worker once the transaction commits.
+
+    robust=True: a broker that is away leaves the message queued for
+    `send_due_notifications` instead of failing the request that caused it.
+    """
+    from .tasks import deliver_message_task
+
+    transaction.on_commit(lambda: deliver_message_task.delay(message_id), robust=True)
+
+
+def retry_delay(attempts: int) -> datetime.timedelta:
+    """After the 1st failed attempt 1 minute, then 2, 4, 8... (NOTIFICATIONS_RETRY_SECONDS)."""
+    return datetime.timedelta(seconds=settings.NOTIFICATIONS_RETRY_SECONDS * 2 ** (attempts - 1))
+
+
+def _send(message: OutboxMessage) -> None:
+    email = EmailMultiAlternatives(
+        subject=message.subject,
+        body=message.body_text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[message.address],
+        headers={"Content-Language": message.language, "Auto-Submitted": "auto-generated"},
+    )
+    if message.body_html:
+        email.attach_alternative(message.body_html, "text/html")
+    email.send(fail_silently=False)
+
+
+def message_deliver(*, message_id: int, now: datetime.datetime | None = None):
+    """Sends a queued message that is due; returns it, or None if it was not to be sent.
+
+    Safe to run twice or at once: the row is claimed (queued → sending) by one
+    conditional UPDATE, so only one caller ever hands it to the mail server.
+    """
+    now = now or timezone.now()
+    claimed = OutboxMessage.objects.filter(
+        pk=message_id, status=OutboxMessage.Status.QUEUED, next_attempt_at__lte=now
+    ).update(status=OutboxMessage.Status.SENDING, attempts=F("attempts") + 1, last_attempt_at=now)
+    if not claimed:
+        return None
+    message = OutboxMessage.objects.get(pk=message_id)
+    try:
+        _send(message)
+    except Exception as exc:  # any failure of the mail server or the network is recorded
+        return _record_failure(message, exc, now)
+    message.status = OutboxMessage.Status.SENT
+    message.sent_at = timezone.now()
+    message.error = ""
+    message.save(update_fields=["status", "sent_at", "error"])
+    return message
+
+
+def _record_failure(message: OutboxMessage, exc: Exception, now) -> OutboxMessage:
+    message.error = f"{type(exc).__name__}: {exc}"[:2000]
+    if message.attempts >= settings.NOTIFICATIONS_MAX_ATTEMPTS:
+        message.status = OutboxMessage.Status.FAILED
+    else:
+        message.status = OutboxMessage.Status.QUEUED
+        message.next_attempt_at = now + retry_delay(message.attempts)
+    message.save(update_fields=["status", "error", "next_attempt_at"])
+    logger.warning("E-mail %s to %s: %s", message.pk, message.address, message.error)
+    return message
+
+
+def message_resend(*, message: OutboxMessage, by) -> OutboxMessage:
+    """Queues a failed message again, now; the secretariat asks for it in the outbox."""
+    with transaction.atomic():
+        message = OutboxMessage.objects.select_for_update().get(pk=message.pk)
+        if message.status != OutboxMessage.Status.FAILED:
+            raise ValidationError(_("Only a failed message can be sent again."))
+        message.status = OutboxMessage.Status.QUEUED
+        message.next_attempt_at = message.resent_at = timezone.now()
+        message.resent_by = by
+        message.save(update_fields=["status", "next_attempt_at", "resent_at", "resent_by"])
+        message_enqueue(message_id=message.pk)
+    return message
+
+
+def outbox_sweep(*, now: datetime.datetime | None = None) -> int:
+    """Sends queued messages that are due (retries, lost tasks); returns how many were sent.
+
+    A message left "sending" longer than NOTIFICATIONS_SENDING_TIMEOUT (its
+    worker died) may or may not have reached the server: it is marked failed,
+    never sent again without a person deciding so.
+    """
+    now = now or timezone.now()
+    stale = now - datetime.timedelta(seconds=settings.NOTIFICATIONS_SENDING_TIMEOUT)
+    OutboxMessage.objects.filter(
+        status=OutboxMessage.Status.SENDING, last_attempt_at__lt=stale
+    ).update(
+        status=OutboxMessage.Status.FAILED,
+        error=_("Interrupted while sending: it may not have arrived. Resend it if needed."),
+    )
+    due = OutboxMessage.objects.filter(
+        status=OutboxMessage.Status.QUEUED, next_attempt_at__lte=now
+    ).order_by("next_attempt_at", "pk")
+    sent = 0
+    for message_id in list(due.values_list("pk", flat=True)[:500]):
+        message = message_deliver(message_id=message_id, now=now)
+        if message is not None and message.status == OutboxMessage.Status.SENT:
+            sent += 1
+    return sent
+
+
+@transaction.atomic
+def preferences_update(*, user, language: str, enabled_kinds: Iterable[str]) -> None:
+    """Sets a user's language and the kinds of e-mail they receive ("My settings")."""
+    if language not in dict(settings.LANGUAGES):
+        raise ValidationError({"language": _("Choose one of the portal's languages.")})
+    enabled = set(enabled_kinds)
+    unknown = enabled - set(Kind.values)
+    if unknown:
+        raise ValidationError(_("Unknown kinds of e-mail: %(kinds)s.") % {"kinds": sorted(unknown)})
+    if user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])
+    off = {kind for kind in OPTIONAL_KINDS if kind not in enabled}
+    OptOut.objects.filter(user=user).exclude(kind__in=off).delete()
+    existing = set(OptOut.objects.filter(user=user).values_list("kind", flat=True))
+    OptOut.objects.bulk_create([OptOut(user=user, kind=kind) for kind in off - existing])
