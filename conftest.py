@@ -4,6 +4,9 @@ import os
 
 import pytest
 
+# The `smtp_server` fixture: a real SMTP server on 127.0.0.1 for the e-mail tests.
+pytest_plugins = ["notifications.tests.smtp"]
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
