@@ -39,10 +39,23 @@ def notifications_muted():
         _muted.reset(token)
 
 
-def _switched_off(recipient: Recipient, kind: str) -> bool:
-    if recipient.user is None or kind in MANDATORY_KINDS:
-        return False
-    return OptOut.objects.filter(user=recipient.user, kind=kind).exists()
+def _switched_off_user_ids(recipients: list[Recipient], kind: str) -> set[int]:
+    """Which of the recipients' accounts switched this kind off (one query for them all)."""
+    user_ids = [r.user.pk for r in recipients if r.user is not None]
+    if kind in MANDATORY_KINDS or not user_ids:
+        return set()
+    return set(
+        OptOut.objects.filter(kind=kind, user_id__in=user_ids).values_list("user_id", flat=True)
+    )
+
+
+def _wanted(recipients: list[Recipient], kind: str) -> list[Recipient]:
+    if kind not in Kind.values:
+        raise ValueError(f"Unknown notification kind: {kind}")
+    if _muted.get():
+        return []
+    off = _switched_off_user_ids(recipients, kind)
+    return [r for r in recipients if r.address and (r.user is None or r.user.pk not in off)]
 
 
 def message_queue(
@@ -61,10 +74,12 @@ def message_queue(
     exists already (so an event is mailed once to a person however often it
     is reported).
     """
-    if kind not in Kind.values:
-        raise ValueError(f"Unknown notification kind: {kind}")
-    if _muted.get() or not recipient.address or _switched_off(recipient, kind):
+    if not _wanted([recipient], kind):
         return None
+    return _queue(kind, recipient, subject, text, html, key)
+
+
+def _queue(kind, recipient, subject, text, html, key) -> OutboxMessage | None:
     message = OutboxMessage(
         kind=kind,
         recipient=recipient.user,
@@ -100,27 +115,19 @@ def notification_send(
     event; each message's key adds the recipient's address to it, and a
     recipient already mailed for the event is skipped before composing.
     """
-    recipients = list({r.address.lower(): r for r in recipients if r.address}.values())
-    keys = {
-        r.address.lower(): f"{key}:{r.address.lower()}"[:200] if key else "" for r in recipients
-    }
+    unique = {r.address.lower(): r for r in recipients if r.address}
+    keys = {address: f"{key}:{address}"[:200] if key else "" for address in unique}
     done = (
         set(OutboxMessage.objects.filter(key__in=keys.values()).values_list("key", flat=True))
         if key
         else set()
     )
+    pending = [r for address, r in unique.items() if not keys[address] or keys[address] not in done]
     queued = []
-    for recipient in recipients:
-        message_key = keys[recipient.address.lower()]
-        if message_key and message_key in done:
-            continue
-        if _muted.get() or _switched_off(recipient, kind):
-            continue
+    for recipient in _wanted(pending, kind):
         with translation.override(recipient.language):
             subject, text, html = email_render(compose(recipient), recipient)
-        message = message_queue(
-            kind=kind, recipient=recipient, subject=subject, text=text, html=html, key=message_key
-        )
+        message = _queue(kind, recipient, subject, text, html, keys[recipient.address.lower()])
         if message is not None:
             queued.append(message)
     return queued

@@ -215,3 +215,23 @@ def test_the_embedded_default_writes_to_the_console_and_to_media(
     assert "Subject: Voting is open" in capsys.readouterr().out
     [stored] = list((media_root / "emails").iterdir())
     assert "Subject: Voting is open" in stored.read_text()
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_reads_do_not_grow_with_the_recipients(count):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    users = UserFactory.create_batch(count)
+    OptOut.objects.create(user=users[0], kind=Kind.DOCUMENT_PUBLISHED)
+    with CaptureQueriesContext(connection) as queries:
+        notification_send(
+            kind=Kind.CONSULTATION_OPEN,
+            recipients=[recipient_for_user(user) for user in users],
+            compose=lambda recipient: Email(subject="Open", paragraphs=("Vote.",)),
+            key="reads",
+        )
+    reads = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT")]
+    # The keys already used, and the opt-outs: once each, however many recipients.
+    assert len(reads) == 2
+    assert OutboxMessage.objects.count() == count

@@ -133,3 +133,26 @@ def test_anonymous_visitors_see_no_subscribe_button_and_are_sent_to_log_in(clien
     assert response.url.startswith(reverse("login"))
     assert not Subscription.objects.exists()
     assert client.get(reverse("workshops:meeting_subscribe", args=[meeting.pk])).status_code == 302
+
+
+@pytest.mark.parametrize("role", ["focal point of A", "focal point of B", "observer", "staff"])
+def test_every_signed_in_role_may_follow_a_meeting(client, meeting, secretariat_user, role):
+    from participants.models import MemberState
+
+    users = {
+        "focal point of A": lambda: FocalPointFactory(member_state__country="GH"),
+        "focal point of B": lambda: FocalPointFactory(member_state__country="KE"),
+        "observer": lambda: FocalPointFactory(
+            member_state__country="QA", member_state__status=MemberState.Status.OBSERVER
+        ),
+        "staff": lambda: secretariat_user,
+    }
+    user = users[role]()
+    client.force_login(user)
+    response = client.post(reverse("workshops:meeting_subscribe", args=[meeting.pk]))
+    assert response.status_code == 302
+    assert list(Subscription.objects.values_list("user", "meeting")) == [(user.pk, meeting.pk)]
+    # What one follows is nobody else's business: the page shows one's own choice only.
+    client.force_login(FocalPointFactory(member_state__country="FR"))
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert "E-mail me new documents of this meeting" in page
