@@ -72,7 +72,19 @@ class SmtpServer:
 
 
 @pytest.fixture
-def smtp_server(settings):
+def tasks_in_process():
+    """Celery tasks run in the test's process, even where a broker is configured,
+    so that a test reads what its own actions sent."""
+    from idm_portal.celery import app as celery_app
+
+    eager = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = eager
+
+
+@pytest.fixture
+def smtp_server(settings, tasks_in_process):
     """Starts an SMTP server on 127.0.0.1 and points the portal's e-mail at it."""
     from aiosmtpd.controller import Controller
 

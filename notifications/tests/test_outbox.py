@@ -205,7 +205,7 @@ def test_notification_send_writes_in_each_recipients_language(smtp_server):
 
 
 def test_the_embedded_default_writes_to_the_console_and_to_media(
-    settings, media_root, capsys, django_capture_on_commit_callbacks
+    settings, media_root, capsys, django_capture_on_commit_callbacks, tasks_in_process
 ):
     settings.EMAIL_BACKEND = "notifications.backends.ConsoleAndFileEmailBackend"
     with django_capture_on_commit_callbacks(execute=True):
