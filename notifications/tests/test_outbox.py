@@ -235,3 +235,29 @@ def test_reads_do_not_grow_with_the_recipients(count):
     # The keys already used, and the opt-outs: once each, however many recipients.
     assert len(reads) == 2
     assert OutboxMessage.objects.count() == count
+
+
+def test_with_a_broker_a_worker_schedules_the_retry_after_the_backoff(
+    smtp_server, settings, monkeypatch
+):
+    from idm_portal.celery import app as celery_app
+    from notifications.tasks import deliver_message_task
+
+    settings.EMAIL_PORT = free_port()
+    settings.NOTIFICATIONS_RETRY_SECONDS = 60
+    message = queue_one()
+    scheduled = []
+    monkeypatch.setattr(
+        deliver_message_task,
+        "apply_async",
+        lambda args, countdown: scheduled.append((args, countdown)),
+    )
+    eager = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = False  # as on a worker host
+    try:
+        deliver_message_task.run(message.pk)
+    finally:
+        celery_app.conf.task_always_eager = eager
+    assert scheduled == [((message.pk,), 60.0)]
+    message.refresh_from_db()
+    assert (message.status, message.attempts) == ("queued", 1)
