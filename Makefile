@@ -41,6 +41,7 @@ makemessages: $(VENV)/.installed
 run: install .env
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_idm2010 --render-documents
+	$(PY) manage.py send_due_notifications
 	@echo "Serving the IDM Portal on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 

@@ -4,6 +4,9 @@ import os
 
 import pytest
 
+# The `smtp_server` fixture: a real SMTP server on 127.0.0.1 for the e-mail tests.
+pytest_plugins = ["notifications.tests.smtp"]
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
@@ -76,45 +79,33 @@ def focal_point(db):
     return FocalPointFactory()
 
 
-class ReceivedMail(list):
-    """The messages a test SMTP server received, as email.message.EmailMessage objects."""
+class Mailbox:
+    """What the test SMTP server received, as email.message.EmailMessage objects."""
+
+    def __init__(self, server):
+        self._server = server
+
+    def __iter__(self):
+        return (received.message for received in self._server.messages)
+
+    def __len__(self):
+        return len(self._server.messages)
+
+    def __getitem__(self, index):
+        return self._server.messages[index].message
+
+    def __eq__(self, other):
+        return list(self) == other
 
     def to(self, address):
         return [m for m in self if address in m["To"]]
 
 
 @pytest.fixture
-def smtp_server(settings):
-    """A real SMTP server on 127.0.0.1 (aiosmtpd) that Django sends to during the test.
-
-    Yields the list of received messages; each is parsed, so tests read
+def mailbox(smtp_server):
+    """The messages of `smtp_server` (notifications/tests/smtp.py), parsed: tests read
     message["Subject"], message.get_body(("plain",)).get_content() and so on."""
-    import email
-    import email.policy
-    import socket
-
-    from aiosmtpd.controller import Controller
-
-    received = ReceivedMail()
-
-    class Handler:
-        async def handle_DATA(self, server, session, envelope):
-            received.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
-            return "250 Message accepted for delivery"
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    controller = Controller(Handler(), hostname="127.0.0.1", port=port)
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
-    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    try:
-        yield received
-    finally:
-        controller.stop()
+    return Mailbox(smtp_server)
 
 
 @pytest.fixture(scope="session")

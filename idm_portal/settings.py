@@ -47,6 +47,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 PORTAL_APPS = [
     "common",
     "accounts",
+    "notifications",
     "workshops",
     "participants",
     "themes",
@@ -259,6 +260,40 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 CELERY_WORKER_MAX_TASKS_PER_CHILD = int(os.environ.get("CELERY_WORKER_MAX_TASKS_PER_CHILD", "200"))
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
+
+# E-mail. With EMAIL_HOST set, SMTP; else the embedded default prints each message on
+# the console and keeps it as a file under MEDIA_ROOT/emails/.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "notifications.backends.ConsoleAndFileEmailBackend"
+)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "IDM Portal <no-reply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The portal's address as people reach it, for the links in e-mails.
+PORTAL_URL = os.environ.get("PORTAL_URL", "http://127.0.0.1:8000")
+# A message whose sending fails is tried again after 1, 2, 4... minutes, this many times in all.
+NOTIFICATIONS_MAX_ATTEMPTS = int(os.environ.get("NOTIFICATIONS_MAX_ATTEMPTS", "5"))
+NOTIFICATIONS_RETRY_SECONDS = int(os.environ.get("NOTIFICATIONS_RETRY_SECONDS", "60"))
+# A message still "sending" after this long lost its worker: marked failed, not resent.
+NOTIFICATIONS_SENDING_TIMEOUT = int(os.environ.get("NOTIFICATIONS_SENDING_TIMEOUT", "900"))
+# How long before a consultation closes the states that have not voted are reminded.
+CONSULTATION_REMINDER_HOURS = int(os.environ.get("CONSULTATION_REMINDER_HOURS", "48"))
+# Celery beat (`celery -A idm_portal beat`) runs the due notifications this often (seconds);
+# without beat, cron runs `manage.py send_due_notifications` instead.
+CELERY_BEAT_SCHEDULE = {
+    "send-due-notifications": {
+        "task": "notifications.tasks.send_due_notifications_task",
+        "schedule": int(os.environ.get("NOTIFICATIONS_DUE_INTERVAL", "300")),
+    },
+}
 
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)

@@ -11,6 +11,7 @@ admin.site.site_title = _("IDM Portal")
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("accounts/", include("accounts.urls")),
+    path("notifications/", include("notifications.urls")),
     path("meetings/", include("workshops.urls")),
     path("meetings/", include("programme.urls")),
     path("participants/", include("participants.urls")),

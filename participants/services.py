@@ -21,6 +21,7 @@ from .models import (
     Registration,
     RegistrationChange,
 )
+from .notices import delegation_proposal_notice_send, registration_notice_send
 
 # The registration fields a change may touch, as stored (ids for foreign keys).
 REGISTRATION_FIELDS = ("category", "member_state_id", "organization_id", "role", "status")
@@ -148,12 +149,13 @@ def registration_create(
     )
     registration.full_clean(exclude=["meeting", "participant"], validate_unique=False)
     registration.save()
-    _record(
+    change = _record(
         registration,
         RegistrationChange.Action.CREATED,
         {field: [None, getattr(registration, field)] for field in REGISTRATION_FIELDS},
         by,
     )
+    registration_notice_send(registration=registration, event=str(change.pk))
     return registration
 
 
@@ -222,7 +224,9 @@ def registration_update(
             if set(all_changes) == {"status"}
             else RegistrationChange.Action.UPDATED
         )
-        _record(registration, action, all_changes, by)
+        change = _record(registration, action, all_changes, by)
+        if "status" in changes:
+            registration_notice_send(registration=registration, event=str(change.pk))
     return registration
 
 
@@ -250,7 +254,8 @@ def registration_status_set(*, registration: Registration, status: str, by=None)
     locked.save(update_fields=["status", "updated_by", "updated_at"])
     registration.status = status
     action = STATUS_ACTIONS.get(status, RegistrationChange.Action.STATUS_CHANGED)
-    _record(locked, action, {"status": [old, status]}, by)
+    change = _record(locked, action, {"status": [old, status]}, by)
+    registration_notice_send(registration=locked, event=str(change.pk))
     return True
 
 
@@ -368,6 +373,7 @@ def delegation_proposal_approve(*, proposal: DelegationProposal, by) -> Registra
     proposal.decided_by = by
     proposal.decided_at = timezone.now()
     proposal.save(update_fields=["state", "registration", "decided_by", "decided_at"])
+    delegation_proposal_notice_send(proposal=proposal)
     return registration
 
 
@@ -383,4 +389,5 @@ def delegation_proposal_decline(
     proposal.decided_by = by
     proposal.decided_at = timezone.now()
     proposal.save(update_fields=["state", "reason", "decided_by", "decided_at"])
+    delegation_proposal_notice_send(proposal=proposal)
     return proposal

@@ -14,6 +14,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from workshops.notices import document_published_notice_send
 
 from .content import DocumentContent, note_content, note_problems, participant_list_content
 from .models import DiscussionNote, RenderedDocument
@@ -64,6 +67,12 @@ def note_publish(
     note.published_at = now or timezone.now()
     note.updated_by = by
     note.save(update_fields=["status", "published_at", "updated_by", "updated_at"])
+    document_published_notice_send(
+        meeting=note.meeting,
+        title=f"{note.symbol} {note.title}",
+        url=note.get_absolute_url(),
+        key=f"note:{note.pk}",
+    )
     return note
 
 
@@ -159,4 +168,10 @@ def rendered_document_publish(*, rendered_document: RenderedDocument) -> Rendere
         raise ValidationError(_("Only a finished PDF can be published."))
     document.published_at = timezone.now()
     document.save(update_fields=["published_at"])
+    document_published_notice_send(
+        meeting=document.meeting,
+        title=gettext_lazy("List of participants"),
+        url=document.get_download_url(),
+        key=f"participant-list:{document.pk}",
+    )
     return document

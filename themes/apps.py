@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class ThemesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "themes"
+
+    def ready(self):
+        from notifications.jobs import due_job_register
+
+        from .notices import consultation_notices_due
+
+        # Opening notices and reminders are due at a time: beat or cron run them.
+        due_job_register("themes.consultation_notices", consultation_notices_due)

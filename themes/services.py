@@ -7,19 +7,15 @@ import enum
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.roles import focal_point_state
+from common.formats import format_when
 from workshops.services import dialogue_year_theme_set
 
 from .models import Consultation, Proposal, ThemeSuggestion, Vote, VoteEvent
-
-
-def format_when(moment: datetime.datetime) -> str:
-    """A moment as the portal shows it in messages: local time, the locale's format."""
-    return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
-
+from .notices import consultation_result_notice_send, theme_suggestion_notice_send
 
 # --- Consultations and their ballots -------------------------------------------------
 
@@ -295,6 +291,7 @@ def theme_suggestion_add_to_ballot(*, suggestion_id: int, by) -> Proposal:
     suggestion.proposal = proposal
     suggestion.reviewed_by, suggestion.reviewed_at = by, timezone.now()
     suggestion.save(update_fields=["status", "proposal", "reviewed_by", "reviewed_at"])
+    theme_suggestion_notice_send(suggestion=suggestion)
     return proposal
 
 
@@ -309,6 +306,7 @@ def theme_suggestion_decline(*, suggestion_id: int, by, reason: str) -> ThemeSug
     suggestion.decline_reason = reason
     suggestion.reviewed_by, suggestion.reviewed_at = by, timezone.now()
     suggestion.save(update_fields=["status", "decline_reason", "reviewed_by", "reviewed_at"])
+    theme_suggestion_notice_send(suggestion=suggestion)
     return suggestion
 
 
@@ -348,4 +346,5 @@ def consultation_result_publish(*, consultation_id: int) -> Consultation:
     if not consultation.is_published:
         consultation.result_published_at = timezone.now()
         consultation.save(update_fields=["result_published_at"])
+        consultation_result_notice_send(consultation=consultation)
     return consultation

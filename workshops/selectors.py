@@ -1,6 +1,6 @@
 import datetime
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from .models import (
     DialogueYear,
@@ -8,6 +8,7 @@ from .models import (
     MeetingDocument,
     MeetingDocumentVersion,
     MeetingStatusChange,
+    Subscription,
 )
 
 
@@ -90,3 +91,19 @@ def meeting_list_open_for_suggestions(*, today: datetime.date) -> QuerySet[Meeti
         .select_related("dialogue_year")
         .order_by("start_date", "title")
     )
+
+
+def subscribed_user_ids(*, meeting: Meeting) -> set[int]:
+    """Who follows a meeting's documents: subscribers of the meeting and of its year."""
+    return set(
+        Subscription.objects.filter(
+            Q(meeting=meeting) | Q(dialogue_year_id=meeting.dialogue_year_id)
+        ).values_list("user_id", flat=True)
+    )
+
+
+def subscription_exists(*, user, meeting: Meeting | None = None, dialogue_year=None) -> bool:
+    if not user.is_authenticated:
+        return False
+    target = {"meeting": meeting} if meeting is not None else {"dialogue_year": dialogue_year}
+    return Subscription.objects.filter(user=user, **target).exists()

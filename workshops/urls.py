@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .views.subscriptions import MeetingSubscribeView, YearSubscribeView
 
 app_name = "workshops"
 
@@ -15,6 +16,8 @@ urlpatterns = [
         views.MeetingCreateView.as_view(),
         name="meeting_create",
     ),
+    path("<int:pk>/subscribe/", MeetingSubscribeView.as_view(), name="meeting_subscribe"),
+    path("years/<int:year>/subscribe/", YearSubscribeView.as_view(), name="year_subscribe"),
     path("<int:pk>/edit/", views.MeetingUpdateView.as_view(), name="meeting_update"),
     # Documents
     path("<int:pk>/documents/new/", views.DocumentCreateView.as_view(), name="document_create"),

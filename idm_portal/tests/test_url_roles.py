@@ -9,6 +9,9 @@ from django.urls.resolvers import URLPattern, URLResolver
 from django.utils import timezone
 
 from accounts.tests.factories import SecretariatUserFactory
+from notifications.messages import Recipient
+from notifications.models import Kind
+from notifications.services import message_queue
 from participants.importing import participant_import_store
 from participants.models import MemberState
 from participants.tests.factories import (
@@ -101,6 +104,12 @@ ACCESS = {
     "workshops:document_version_create": (SECRETARIAT, "GET"),
     "workshops:document_download": (PUBLIC, "GET"),
     "workshops:document_version_download": (PUBLIC, "GET"),
+    "workshops:meeting_subscribe": (SIGNED_IN, "POST"),
+    "workshops:year_subscribe": (SIGNED_IN, "POST"),
+    "notifications:settings": (SIGNED_IN, "GET"),
+    "notifications:outbox": (SECRETARIAT, "GET"),
+    "notifications:outbox_detail": (SECRETARIAT, "GET"),
+    "notifications:outbox_resend": (SECRETARIAT, "POST"),
     "programme:meeting_detail": (PUBLIC, "GET"),
     "programme:agenda_edit": (SECRETARIAT, "GET"),
     "programme:agenda_publish": (SECRETARIAT, "POST"),
@@ -220,7 +229,16 @@ def world(eager_tasks, django_capture_on_commit_callbacks):
     stored = participant_import_store(
         meeting=meeting, file_name="x.csv", table=[["First name"]], by=users["secretariat"]
     )
+    message = message_queue(
+        kind=Kind.INVITATION,
+        recipient=Recipient(address="someone@example.org"),
+        subject="Subject",
+        text="Text",
+    )
     kwargs = {
+        "notifications:outbox_detail": {"pk": message.pk},
+        "notifications:outbox_resend": {"pk": message.pk},
+        "workshops:meeting_subscribe": {"pk": meeting.pk},
         "invitation_accept": {"token": "no-such-invitation"},
         "secretariat_staff_action": {"kind": "users", "pk": spare_staff.pk, "action": "deactivate"},
         "account_reset_password_from_key": {"uidb36": "0", "key": "no-such-key"},

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from workshops.models import Meeting
 
 from ..models import SpeakerSuggestion
+from ..notices import speaker_suggestion_notice_send
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -92,4 +93,5 @@ def speaker_suggestion_review(
     suggestion.reviewed_at = timezone.now()
     suggestion.reviewed_by = by
     suggestion.save(update_fields=["status", "review_note", "reviewed_at", "reviewed_by"])
+    speaker_suggestion_notice_send(suggestion=suggestion)
     return suggestion

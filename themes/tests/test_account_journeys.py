@@ -21,7 +21,7 @@ def link_in(message, pattern):
     return re.search(rf"http://testserver(/accounts/{pattern}/\S+)", text).group(1)
 
 
-def test_invitation_password_second_factor_sign_in_and_vote(client, smtp_server):
+def test_invitation_password_second_factor_sign_in_and_vote(client, mailbox):
     state = MemberStateFactory(name="Peru", country="PE")
     consultation = ConsultationFactory()
     proposal = ProposalFactory(consultation=consultation, position=1, title="Future of migration")
@@ -38,7 +38,7 @@ def test_invitation_password_second_factor_sign_in_and_vote(client, smtp_server)
     )
 
     assert response.status_code == 302
-    [invitation_mail] = smtp_server
+    [invitation_mail] = mailbox
     assert invitation_mail["To"] == "ana.lopez@example.org"
     assert invitation_mail["Subject"] == "Votre invitation au Portail de l'IDM"
     html = invitation_mail.get_body(("html",)).get_content()
@@ -83,13 +83,13 @@ def test_invitation_password_second_factor_sign_in_and_vote(client, smtp_server)
     ) == ["invitation_accepted", "mfa_enrolled"]
 
 
-def test_password_reset_by_e_mail_in_the_users_language(client, smtp_server):
+def test_password_reset_by_e_mail_in_the_users_language(client, mailbox):
     user = FocalPointFactory(email="kofi@example.org", language="es")
 
     response = client.post("/accounts/password/reset/", {"email": "KOFI@example.org"})
 
     assert response.status_code == 302
-    [message] = smtp_server
+    [message] = mailbox
     assert message["To"] == "kofi@example.org"
     assert message["Subject"] == "Restablezca su contraseña del Portal del IDM"
     assert f"Su nombre de usuario es {user.username}." in message.get_body(("plain",)).get_content()
@@ -105,14 +105,14 @@ def test_password_reset_by_e_mail_in_the_users_language(client, smtp_server):
     assert AccountEvent.objects.filter(user=user, action="password_reset").count() == 1
 
 
-def test_a_reset_for_an_unknown_address_mails_nobody(client, smtp_server):
+def test_a_reset_for_an_unknown_address_mails_nobody(client, mailbox):
     response = client.post("/accounts/password/reset/", {"email": "nobody@example.org"})
 
     assert response.status_code == 302
-    assert smtp_server == []
+    assert mailbox == []
 
 
-def test_lockout_after_repeated_failures_and_the_way_out_by_reset(client, smtp_server, settings):
+def test_lockout_after_repeated_failures_and_the_way_out_by_reset(client, mailbox, settings):
     settings.ACCOUNT_RATE_LIMITS = {"login_failed": "20/15m/ip,3/15m/key"}
     user = FocalPointFactory(email="kofi@example.org")
 
@@ -128,7 +128,7 @@ def test_lockout_after_repeated_failures_and_the_way_out_by_reset(client, smtp_s
     assert "_auth_user_id" not in client.session
 
     client.post("/accounts/password/reset/", {"email": "kofi@example.org"})
-    link = link_in(smtp_server[0], "password/reset/key")
+    link = link_in(mailbox[0], "password/reset/key")
     page = client.get(link, follow=True)
     client.post(
         page.redirect_chain[-1][0] if page.redirect_chain else link,

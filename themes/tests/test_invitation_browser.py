@@ -12,7 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_an_invited_focal_point_sets_a_password_enrols_an_app_and_votes(
-    live_server, browser, page, log_in, smtp_server
+    live_server, browser, page, log_in, mailbox
 ):
     state = MemberStateFactory(name="Peru", country="PE")
     consultation = ConsultationFactory(title="Overarching theme of IDM 2011")
@@ -29,7 +29,7 @@ def test_an_invited_focal_point_sets_a_password_enrols_an_app_and_votes(
 
     assert page.get_by_text("An invitation was sent to ana.lopez@example.org.").is_visible()
     assert page.get_by_test_id("invitation").inner_text().startswith("Ana López")
-    [message] = smtp_server
+    [message] = mailbox
     text = message.get_body(("plain",)).get_content()
     link = re.search(r"(http://\S+/accounts/invitation/\S+/)", text).group(1)
 

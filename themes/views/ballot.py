@@ -10,6 +10,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from accounts.roles import FocalPointRequiredMixin
+from common.formats import format_when
 from common.views import get_or_404
 
 from ..forms import SuggestionForm, VoteForm, VoteSubmitForm
@@ -22,7 +23,7 @@ from ..selectors import (
     theme_suggestion_list,
     vote_for_state,
 )
-from ..services import VoteResult, format_when, theme_suggestion_submit, vote_cast
+from ..services import VoteResult, theme_suggestion_submit, vote_cast
 from .access import ConsultationReaderMixin
 
 

@@ -1,6 +1,7 @@
 """The workshops app's models, one module per concern."""
 
 from .documents import DocumentLanguage, MeetingDocument, MeetingDocumentVersion
+from .subscriptions import Subscription
 from .years import DialogueYear, Meeting, MeetingStatusChange
 
 __all__ = [
@@ -10,4 +11,5 @@ __all__ = [
     "MeetingDocument",
     "MeetingDocumentVersion",
     "MeetingStatusChange",
+    "Subscription",
 ]

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from ..models import Meeting, MeetingDocument, MeetingDocumentVersion
+from ..notices import meeting_document_notice_send
 from ..uploads import document_format_check
 
 if TYPE_CHECKING:
@@ -62,6 +63,7 @@ def meeting_document_create(
     document.full_clean(exclude=["meeting"])
     document.save()
     _store_version(document=document, number=1, file=file, by=by)
+    meeting_document_notice_send(document=document, version_number=1)
     return document
 
 
@@ -73,7 +75,9 @@ def meeting_document_version_add(
     # Lock the document so that two uploads at once get different numbers.
     MeetingDocument.objects.select_for_update().filter(pk=document.pk).first()
     latest = document.versions.aggregate(latest=Max("number"))["latest"] or 0
-    return _store_version(document=document, number=latest + 1, file=file, by=by)
+    version = _store_version(document=document, number=latest + 1, file=file, by=by)
+    meeting_document_notice_send(document=document, version_number=version.number)
+    return version
 
 
 @transaction.atomic
@@ -82,8 +86,15 @@ def meeting_document_update(*, document: MeetingDocument, **fields) -> MeetingDo
     unknown = set(fields) - set(DOCUMENT_FIELDS)
     if unknown:
         raise TypeError(f"Unknown document fields: {sorted(unknown)}")
+    # As stored: the object passed in may already carry the new visibility.
+    was_public = MeetingDocument.objects.filter(
+        pk=document.pk, visibility=MeetingDocument.Visibility.PUBLIC
+    ).exists()
     for name, value in fields.items():
         setattr(document, name, value)
     document.full_clean(exclude=["meeting", "created_by"])
     document.save(update_fields=list(fields))
+    if document.is_public and not was_public:
+        latest = document.versions.aggregate(latest=Max("number"))["latest"] or 0
+        meeting_document_notice_send(document=document, version_number=latest)
     return document

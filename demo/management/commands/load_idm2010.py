@@ -7,6 +7,7 @@ from demo import participants as participants_demo
 from demo import reports as reports_demo
 from demo import themes as themes_demo
 from demo import workshops as workshops_demo
+from notifications.services import notifications_muted
 
 
 class Command(BaseCommand):
@@ -24,7 +25,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        with transaction.atomic():
+        # The demo's past and present are recorded, not announced: no e-mail is queued.
+        with transaction.atomic(), notifications_muted():
             meetings = workshops_demo.load()
             organizations = participants_demo.load(
                 march_workshop=meetings[workshops_demo.MARCH_WORKSHOP_START]
