@@ -239,6 +239,7 @@ def world(eager_tasks, django_capture_on_commit_callbacks):
         "notifications:outbox_detail": {"pk": message.pk},
         "notifications:outbox_resend": {"pk": message.pk},
         "workshops:meeting_subscribe": {"pk": meeting.pk},
+        "workshops:year_subscribe": {"year": year.year},
         "invitation_accept": {"token": "no-such-invitation"},
         "secretariat_staff_action": {"kind": "users", "pk": spare_staff.pk, "action": "deactivate"},
         "account_reset_password_from_key": {"uidb36": "0", "key": "no-such-key"},
