@@ -22,6 +22,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 from django_countries import countries
 
+from idm_portal.spreadsheet_cells import FORMULA_TRIGGERS, spreadsheet_text_unmarked
+
 from .bulk import insert_rows
 from .models import (
     ORGANIZATION_CATEGORIES,
@@ -166,6 +168,16 @@ def _normal(name: str) -> str:
     return " ".join(name.split()).lower()
 
 
+def _cell(value: str) -> str:
+    """A cell's text without surrounding spaces and without the mark exports put in front
+    of text that could run as a formula. A tab or carriage return in front of a formula
+    stays: taking it off would make an inert cell a live formula."""
+    stripped = value.strip()
+    if stripped.startswith(FORMULA_TRIGGERS) and value.lstrip(" ").startswith(("\t", "\r")):
+        return value.lstrip(" ").rstrip()
+    return spreadsheet_text_unmarked(stripped)
+
+
 def _in_chunks(values: list, size: int = LOOKUP_CHUNK):
     for start in range(0, len(values), size):
         yield values[start : start + size]
@@ -269,7 +281,7 @@ class _Planner:
         for row in self.rows:
             padded = row + [""] * (width - len(row))
             cells.append(
-                {key: padded[index].strip() if index is not None else "" for key, index in picked}
+                {key: _cell(padded[index]) if index is not None else "" for key, index in picked}
             )
         self.load_register(cells)
         for number, row in enumerate(cells, start=2):

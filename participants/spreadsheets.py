@@ -17,7 +17,11 @@ from xml.etree.ElementTree import ParseError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.utils.exceptions import InvalidFileException
+
+from idm_portal.spreadsheet_cells import spreadsheet_text
 
 
 @dataclass(frozen=True)
@@ -210,7 +214,7 @@ def csv_bytes(rows: Iterable[list[str]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(HEADERS)
-    writer.writerows(rows)
+    writer.writerows([spreadsheet_text(value) for value in row] for row in rows)
     # With a byte-order mark Excel opens UTF-8 names (Müller, Kovač) correctly.
     return buffer.getvalue().encode("utf-8-sig")
 
@@ -218,14 +222,29 @@ def csv_bytes(rows: Iterable[list[str]]) -> bytes:
 def xlsx_bytes(rows: Iterable[list[str]], *, instructions: bool = False) -> bytes:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("Participants"))
-    sheet.append(HEADERS)
+    sheet.append(xlsx_text_row(sheet, HEADERS))
     for row in rows:
-        sheet.append(row)
+        sheet.append(xlsx_text_row(sheet, row))
     if instructions:
         notes = workbook.create_sheet(_("Columns"))
-        notes.append([_("Column"), _("Required"), _("What to write")])
+        notes.append(xlsx_text_row(notes, [_("Column"), _("Required"), _("What to write")]))
         for column in COLUMNS:
-            notes.append([column.header, _("yes") if column.required else "", str(column.help)])
+            notes.append(
+                xlsx_text_row(
+                    notes, [column.header, _("yes") if column.required else "", str(column.help)]
+                )
+            )
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def xlsx_text_row(sheet, values: Iterable) -> list[WriteOnlyCell]:
+    """Cells of a write-only sheet holding the values as text: never a formula or an
+    error code, whatever the text; characters XLSX cannot hold are left out."""
+    cells = []
+    for value in values:
+        cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", spreadsheet_text(value)))
+        cell.data_type = "s"
+        cells.append(cell)
+    return cells
