@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from participants.importing import ImportPreview, participants_import
+from participants.sheet_limits import MAX_FILE_BYTES
 from participants.spreadsheets import SpreadsheetError, read_table
 from workshops.selectors import meeting_get
 
@@ -61,6 +62,12 @@ class Command(BaseCommand):
             except ObjectDoesNotExist as exc:
                 raise CommandError(_("There is no user named %(name)s.") % {"name": user}) from exc
         try:
+            # The same limit as for an upload, checked before the file is read.
+            if file.stat().st_size > MAX_FILE_BYTES:
+                raise SpreadsheetError(
+                    _("The file is larger than %(max)d MB.")
+                    % {"max": MAX_FILE_BYTES // (1024 * 1024)}
+                )
             table = read_table(file.read_bytes())
         except OSError as exc:
             raise CommandError(
