@@ -10,6 +10,7 @@ from workshops.selectors import dialogue_year_current, meeting_list
 
 from ..forms import DeclineForm, DelegationProposalForm
 from ..models import DelegationProposal
+from ..proposal_checks import proposal_checks
 from ..selectors import (
     delegation_counts,
     delegation_list,
@@ -98,6 +99,8 @@ class ProposalListView(SecretariatRequiredMixin, TemplateView):
             .order_by("-decided_at", "-id")[:20],
             decline_form=DeclineForm(),
         )
+        checks = proposal_checks(context["pending"])
+        context["pending"] = [(proposal, checks[proposal.pk]) for proposal in context["pending"]]
         return context
 
 
@@ -107,12 +110,20 @@ class ProposalDecisionView(SecretariatRequiredMixin, View):
     def post(self, request, pk):
         proposal = get_or_404(delegation_proposal_get, pk=pk)
         try:
-            if request.POST.get("decision") == "approve":
-                delegation_proposal_approve(proposal=proposal, user=request.user)
+            decision = request.POST.get("decision")
+            if decision in ("approve", "register_person_as_is"):
+                registration = delegation_proposal_approve(
+                    proposal=proposal,
+                    user=request.user,
+                    register_person_as_is=decision == "register_person_as_is",
+                )
                 messages.success(
                     request,
                     _("%(name)s is registered in the delegation of %(state)s.")
-                    % {"name": proposal.full_name, "state": proposal.member_state},
+                    % {
+                        "name": registration.participant.full_name,
+                        "state": proposal.member_state,
+                    },
                 )
             else:
                 form = DeclineForm(request.POST)
