@@ -12,7 +12,9 @@ the register are written. An empty cell never erases what the register knows.
 
 import re
 from dataclasses import dataclass, field
+from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator
 from django.db import IntegrityError, transaction
@@ -610,7 +612,11 @@ class ImportOutcome:
 
     @property
     def already_imported(self) -> bool:
-        return self.preview is None
+        return self.preview is None and not self.stored.is_purged
+
+    @property
+    def purged(self) -> bool:
+        return self.stored.is_purged
 
 
 def participant_import_store(
@@ -630,7 +636,7 @@ def participant_import_apply(*, pk: int, meeting, user) -> ImportOutcome:
     Raises ParticipantImport.DoesNotExist if the meeting has no such upload.
     """
     stored = ParticipantImport.objects.select_for_update().get(pk=pk, meeting=meeting)
-    if stored.applied_at is not None:
+    if stored.applied_at is not None or stored.is_purged:
         return ImportOutcome(stored=stored, preview=None)
     preview = participants_import(meeting=meeting, table=stored.rows, user=user, commit=True)
     if preview.ok:
@@ -639,3 +645,20 @@ def participant_import_apply(*, pk: int, meeting, user) -> ImportOutcome:
         stored.rows = []
         stored.save(update_fields=["applied_at", "rows"])
     return ImportOutcome(stored=stored, preview=preview)
+
+
+def participant_imports_purge(*, now=None) -> int:
+    """Erases the rows of uploaded files that were never imported (unconfirmed, or refused
+    for bad rows) once PARTICIPANT_IMPORT_RETENTION_DAYS have passed since the upload.
+
+    The upload itself stays, marked with when its rows were erased, so the secretariat
+    sees what became of every file. Running it again erases nothing more; a file being
+    confirmed at the same moment is either imported or erased, never both (its row is
+    locked by the confirmation, and the update reads it again).
+    Returns the number of uploads erased.
+    """
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.PARTICIPANT_IMPORT_RETENTION_DAYS)
+    return ParticipantImport.objects.filter(
+        applied_at__isnull=True, purged_at__isnull=True, uploaded_at__lt=cutoff
+    ).update(rows=[], purged_at=now)
