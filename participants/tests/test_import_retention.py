@@ -58,7 +58,8 @@ def test_files_not_imported_in_time_lose_their_rows_and_a_second_run_changes_not
     assert first == "Uploaded files not imported within 7 days: 2 erased.\n"
     assert second == "Uploaded files not imported within 7 days: 0 erased.\n"
     assert erased[unconfirmed.pk][0] == erased[failed.pk][0] == []
-    assert erased[unconfirmed.pk][1] is not None and erased[failed.pk][1] is not None
+    assert erased[unconfirmed.pk][1] is not None
+    assert erased[failed.pk][1] is not None
     assert erased[recent.pk] == (ROWS, None)
     assert erased[imported.pk][1] is None
     assert {p.pk: (p.rows, p.purged_at) for p in ParticipantImport.objects.all()} == erased
