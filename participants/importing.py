@@ -6,8 +6,10 @@ if no row is bad, writes the plan in one transaction with bulk statements.
 Planning alone (the preview, `--dry-run`) writes nothing.
 
 Re-importing a file changes nothing: people are found by email (or by name
-and organization), registrations by person, and only cells that differ from
-the register are written. An empty cell never erases what the register knows.
+and organization or state; or, with neither, by name among those already at
+the meeting), organizations by name or acronym (case and accents ignored),
+registrations by person, and only cells that differ from the register are
+written. An empty cell never erases what the register knows.
 """
 
 import re
@@ -27,6 +29,7 @@ from django_countries import countries
 from idm_portal.spreadsheet_cells import FORMULA_TRIGGERS, spreadsheet_text_unmarked
 
 from .bulk import insert_rows
+from .matching import AMBIGUOUS, name_key, organization_keys
 from .models import (
     ORGANIZATION_CATEGORIES,
     Category,
@@ -49,6 +52,8 @@ OBSERVER = Registration.Role.OBSERVER.value
 REGISTERED = Registration.Status.REGISTERED.value
 ROLE_CHOICES = Registration.Role.choices
 STATUS_CHOICES = Registration.Status.choices
+# The "affiliation" of a row with neither state nor organization: this meeting itself.
+UNAFFILIATED = ("meeting", None)
 LOOKUP_CHUNK = 2000  # parameters per IN (...) query, well under SQLite's limit
 HEADER_BY_KEY = {column.key: column.header for column in COLUMNS}
 UPDATABLE_PERSON_FIELDS = ("honorific", "first_name", "last_name", "job_title")
@@ -91,6 +96,7 @@ class ImportPreview:
     registrations_to_update: int = 0
     unchanged: int = 0
     organizations_to_create: int = 0
+    new_organizations: list[str] = field(default_factory=list)  # their names, as written
     problems: list[ImportProblem] = field(default_factory=list)
     written: bool = False
 
@@ -121,7 +127,7 @@ class _New:
 
 @dataclass
 class _Plan:
-    new_organizations: dict[str, _New] = field(default_factory=dict)  # by lower-case name
+    new_organizations: dict[str, _New] = field(default_factory=dict)  # by `name_key`
     new_people: list[_New] = field(default_factory=list)
     changed_people: dict[int, dict] = field(default_factory=dict)  # id → all updatable fields
     # (person, category, member state id, organization, role, status)
@@ -223,9 +229,9 @@ class _Planner:
     def load_register(self, cells: list[dict[str, str]]) -> None:
         """Everything the rows are checked against, in a few queries."""
         self.states = _state_lookup()
-        self.organizations = {
-            _normal(name): pk for pk, name in Organization.objects.values_list("pk", "name")
-        }
+        self.organizations = organization_keys(
+            Organization.objects.values_list("pk", "name", "acronym")
+        )
         self.people: dict[int, dict] = {}
         self.people_by_email: dict[str, int] = {}
         emails = sorted({c["email"].lower() for c in cells if c["email"]})
@@ -248,7 +254,8 @@ class _Planner:
 
     def _people_by_name_and_affiliation(self, cells) -> dict[tuple, set[int]]:
         """(first, last, "state"/"organization", id) → people ids, for rows without an email:
-        the same name with the same affiliation on any earlier registration."""
+        the same name with the same affiliation on any earlier registration; and
+        (first, last, *UNAFFILIATED) for the same name with neither, at this meeting."""
         found: dict[tuple, set[int]] = {}
         last_names = sorted({c["last_name"].lower() for c in cells if not c["email"]})
         for chunk in _in_chunks(last_names):
@@ -256,6 +263,7 @@ class _Planner:
                 Registration.objects.annotate(last_lower=Lower("participant__last_name"))
                 .filter(last_lower__in=chunk)
                 .values(
+                    "meeting_id",
                     "member_state_id",
                     "organization_id",
                     *(f"participant__{name}" for name in ("pk", *PERSON_FIELDS)),
@@ -271,6 +279,11 @@ class _Planner:
                 ):
                     if pk:
                         found.setdefault((*names, kind, pk), set()).add(person["pk"])
+                if not (row["member_state_id"] or row["organization_id"]):
+                    # Nothing but a name: the same person only if already at this meeting,
+                    # so that a second import of the file adds nobody again.
+                    if row["meeting_id"] == self.meeting.pk:
+                        found.setdefault((*names, *UNAFFILIATED), set()).add(person["pk"])
         return found
 
     def run(self) -> tuple[ImportPreview, _Plan]:
@@ -291,6 +304,9 @@ class _Planner:
                 self.preview.rows += 1
                 self.plan_row(number, row)
         self.preview.organizations_to_create = len(self.plan.new_organizations)
+        self.preview.new_organizations = sorted(
+            (new.values[0] for new in self.plan.new_organizations.values()), key=name_key
+        )
         return self.preview, self.plan
 
     def plan_row(self, number: int, row: dict[str, str]) -> None:
@@ -399,9 +415,18 @@ class _Planner:
                     number, "organization", _("This category needs the person's organization.")
                 )
             return None
-        key = name.lower()
-        if key in self.organizations:
-            return self.organizations[key]
+        key = name_key(name)
+        found = self.organizations.get(key)
+        if found is AMBIGUOUS:
+            self.problem(
+                number,
+                "organization",
+                _("“%(value)s” is the acronym of several organizations; write the full name.")
+                % {"value": name},
+            )
+            return None
+        if found is not None:
+            return found
         if len(name) > MAX_LENGTHS["organization"]:
             return None  # reported by `too_long`; never planned for creation
         if key not in self.plan.new_organizations:
@@ -432,9 +457,11 @@ class _Planner:
             pk = self.people_by_email.get(email)
             key = ("email", email)
         else:
+            if affiliation is None and not row["organization"]:
+                affiliation = UNAFFILIATED
             matches = (
                 self.people_by_affiliation.get((*names, *affiliation), set())
-                if (affiliation)
+                if affiliation
                 else set()
             )
             if len(matches) > 1:

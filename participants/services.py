@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .matching import AMBIGUOUS, name_key, organization_keys
 from .models import (
     Category,
     DelegationProposal,
@@ -49,11 +50,23 @@ class AlreadyRegistered(ValidationError):
 
 
 def organization_get_or_create(*, name: str, kind: str) -> Organization:
-    """An organization of the register by name (whatever its case), else a new one."""
+    """An organization of the register written this way (its name, acronym, or both as
+    displayed, case and accents ignored, as imports find them), else a new one."""
     name = " ".join(name.split())
-    existing = Organization.objects.filter(name__iexact=name).first()
-    if existing is not None:
-        return existing
+    found = organization_keys(Organization.objects.values_list("pk", "name", "acronym")).get(
+        name_key(name)
+    )
+    if found is AMBIGUOUS:
+        raise ValidationError(
+            {
+                "new_organization": _(
+                    "“%(value)s” is the acronym of several organizations; write the full name."
+                )
+                % {"value": name}
+            }
+        )
+    if found is not None:
+        return Organization.objects.get(pk=found)
     return Organization.objects.create(name=name, kind=kind)
 
 

@@ -23,6 +23,9 @@ def preview_lines(preview: ImportPreview) -> list[str]:
         (_("Rows already in the register, unchanged"), preview.unchanged),
     ]
     lines = [f"{label}: {count}" for label, count in counts]
+    lines += [
+        _("New organization: %(name)s") % {"name": name} for name in preview.new_organizations
+    ]
     for problem in preview.problems:
         where = _("row %(row)d") % {"row": problem.row} if problem.row else _("the file")
         if problem.column:
