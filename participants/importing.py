@@ -279,11 +279,11 @@ class _Planner:
                 ):
                     if pk:
                         found.setdefault((*names, kind, pk), set()).add(person["pk"])
-                if not (row["member_state_id"] or row["organization_id"]):
-                    # Nothing but a name: the same person only if already at this meeting,
-                    # so that a second import of the file adds nobody again.
-                    if row["meeting_id"] == self.meeting.pk:
-                        found.setdefault((*names, *UNAFFILIATED), set()).add(person["pk"])
+                # Nothing but a name: the same person only if already at this meeting,
+                # so that a second import of the file adds nobody again.
+                unaffiliated = not (row["member_state_id"] or row["organization_id"])
+                if unaffiliated and row["meeting_id"] == self.meeting.pk:
+                    found.setdefault((*names, *UNAFFILIATED), set()).add(person["pk"])
         return found
 
     def run(self) -> tuple[ImportPreview, _Plan]:
