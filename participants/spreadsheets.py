@@ -163,11 +163,11 @@ def _limited_rows(rows: Iterator[list[str]]) -> list[list[str]]:
             row.pop()
         if len(row) > limits.MAX_COLUMNS:
             raise limits.too_wide(number, len(row))
-        if number > limits.max_sheet_rows():
-            raise limits.too_many_empty_rows()
         if number > 1 + limits.MAX_ROWS:
             if row:
                 raise limits.too_many_rows()
+            if number > limits.max_sheet_rows():
+                raise limits.too_many_empty_rows()
             continue
         kept.append(row)
         width = max(width, len(row))

@@ -251,3 +251,10 @@ def test_a_file_within_the_limits_with_a_false_small_dimension_is_read_whole():
     assert len(rows) == 40
     assert rows[1][1:3] == ["Ana", "Silva"]
     assert rows[39][1] == "Kofi"
+
+
+def test_text_among_empty_rows_below_the_last_allowed_row_is_too_many_rows():
+    rows = [["", "Ana", "Silva", "", "", "Other"]] + [[]] * 20_500 + [["", "Late", "Row"]]
+
+    with pytest.raises(SpreadsheetError, match="The file has more than 20000 rows"):
+        read_table(csv_bytes(rows))
