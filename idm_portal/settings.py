@@ -235,6 +235,10 @@ STORAGES = {
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
+# Days an uploaded participants file that was never imported keeps its rows (personal
+# data) before `manage.py purge_participant_imports` erases them.
+PARTICIPANT_IMPORT_RETENTION_DAYS = int(os.environ.get("PARTICIPANT_IMPORT_RETENTION_DAYS", "7"))
+
 # Celery: with no broker configured, tasks run inline in the web process.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL

@@ -11,6 +11,7 @@ from .models import (
     Registration,
 )
 from .services import PersonDetails
+from .sheet_limits import MAX_FILE_BYTES
 
 NEW_PERSON = "new"
 
@@ -153,11 +154,9 @@ class ImportUploadForm(forms.Form):
         help_text=_("At most 10 MB. Download the template below for the columns."),
     )
 
-    MAX_BYTES = 10 * 1024 * 1024
-
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > self.MAX_BYTES:
+        if upload.size > MAX_FILE_BYTES:
             raise forms.ValidationError(_("The file is larger than 10 MB."))
         return upload
 

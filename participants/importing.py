@@ -7,13 +7,17 @@ file's rows; `participant_import_apply` writes a stored file once, only if no
 row is bad, in one transaction with bulk statements.
 
 Re-importing a file changes nothing: people are found by email (or by name
-and organization), registrations by person, and only cells that differ from
-the register are written. An empty cell never erases what the register knows.
+and organization or state; or, with neither, by name among those already at
+the meeting), organizations by name or acronym (case and accents ignored),
+registrations by person, and only cells that differ from the register are
+written. An empty cell never erases what the register knows.
 """
 
 import re
 from dataclasses import dataclass, field
+from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator
 from django.db import IntegrityError, transaction
@@ -23,7 +27,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 from django_countries import countries
 
+from common.spreadsheet_cells import FORMULA_TRIGGERS, spreadsheet_text_unmarked
+
 from .bulk import insert_rows
+from .matching import AMBIGUOUS, name_key, organization_keys
 from .models import (
     ORGANIZATION_CATEGORIES,
     Category,
@@ -46,6 +53,8 @@ OBSERVER = Registration.Role.OBSERVER.value
 REGISTERED = Registration.Status.REGISTERED.value
 ROLE_CHOICES = Registration.Role.choices
 STATUS_CHOICES = Registration.Status.choices
+# The "affiliation" of a row with neither state nor organization: this meeting itself.
+UNAFFILIATED = ("meeting", None)
 LOOKUP_CHUNK = 2000  # parameters per IN (...) query, well under SQLite's limit
 HEADER_BY_KEY = {column.key: column.header for column in COLUMNS}
 UPDATABLE_PERSON_FIELDS = ("honorific", "first_name", "last_name", "job_title")
@@ -88,6 +97,7 @@ class ImportPreview:
     registrations_to_update: int = 0
     unchanged: int = 0
     organizations_to_create: int = 0
+    new_organizations: list[str] = field(default_factory=list)  # their names, as written
     problems: list[ImportProblem] = field(default_factory=list)
     written: bool = False
 
@@ -118,7 +128,7 @@ class _New:
 
 @dataclass
 class _Plan:
-    new_organizations: dict[str, _New] = field(default_factory=dict)  # by lower-case name
+    new_organizations: dict[str, _New] = field(default_factory=dict)  # by `name_key`
     new_people: list[_New] = field(default_factory=list)
     changed_people: dict[int, dict] = field(default_factory=dict)  # id → all updatable fields
     # (person, category, member state id, organization, role, status)
@@ -167,6 +177,16 @@ def _normal(name: str) -> str:
     return " ".join(name.split()).lower()
 
 
+def _cell(value: str) -> str:
+    """A cell's text without surrounding spaces and without the mark exports put in front
+    of text that could run as a formula. A tab or carriage return in front of a formula
+    stays: taking it off would make an inert cell a live formula."""
+    stripped = value.strip()
+    if stripped.startswith(FORMULA_TRIGGERS) and value.lstrip(" ").startswith(("\t", "\r")):
+        return value.lstrip(" ").rstrip()
+    return spreadsheet_text_unmarked(stripped)
+
+
 def _in_chunks(values: list, size: int = LOOKUP_CHUNK):
     for start in range(0, len(values), size):
         yield values[start : start + size]
@@ -210,9 +230,9 @@ class _Planner:
     def load_register(self, cells: list[dict[str, str]]) -> None:
         """Everything the rows are checked against, in a few queries."""
         self.states = _state_lookup()
-        self.organizations = {
-            _normal(name): pk for pk, name in Organization.objects.values_list("pk", "name")
-        }
+        self.organizations = organization_keys(
+            Organization.objects.values_list("pk", "name", "acronym")
+        )
         self.people: dict[int, dict] = {}
         self.people_by_email: dict[str, int] = {}
         emails = sorted({c["email"].lower() for c in cells if c["email"]})
@@ -235,7 +255,8 @@ class _Planner:
 
     def _people_by_name_and_affiliation(self, cells) -> dict[tuple, set[int]]:
         """(first, last, "state"/"organization", id) → people ids, for rows without an email:
-        the same name with the same affiliation on any earlier registration."""
+        the same name with the same affiliation on any earlier registration; and
+        (first, last, *UNAFFILIATED) for the same name with neither, at this meeting."""
         found: dict[tuple, set[int]] = {}
         last_names = sorted({c["last_name"].lower() for c in cells if not c["email"]})
         for chunk in _in_chunks(last_names):
@@ -243,6 +264,7 @@ class _Planner:
                 Registration.objects.annotate(last_lower=Lower("participant__last_name"))
                 .filter(last_lower__in=chunk)
                 .values(
+                    "meeting_id",
                     "member_state_id",
                     "organization_id",
                     *(f"participant__{name}" for name in ("pk", *PERSON_FIELDS)),
@@ -258,6 +280,11 @@ class _Planner:
                 ):
                     if pk:
                         found.setdefault((*names, kind, pk), set()).add(person["pk"])
+                # Nothing but a name: the same person only if already at this meeting,
+                # so that a second import of the file adds nobody again.
+                unaffiliated = not (row["member_state_id"] or row["organization_id"])
+                if unaffiliated and row["meeting_id"] == self.meeting.pk:
+                    found.setdefault((*names, *UNAFFILIATED), set()).add(person["pk"])
         return found
 
     def run(self) -> tuple[ImportPreview, _Plan]:
@@ -270,7 +297,7 @@ class _Planner:
         for row in self.rows:
             padded = row + [""] * (width - len(row))
             cells.append(
-                {key: padded[index].strip() if index is not None else "" for key, index in picked}
+                {key: _cell(padded[index]) if index is not None else "" for key, index in picked}
             )
         self.load_register(cells)
         for number, row in enumerate(cells, start=2):
@@ -278,6 +305,9 @@ class _Planner:
                 self.preview.rows += 1
                 self.plan_row(number, row)
         self.preview.organizations_to_create = len(self.plan.new_organizations)
+        self.preview.new_organizations = sorted(
+            (new.values[0] for new in self.plan.new_organizations.values()), key=name_key
+        )
         return self.preview, self.plan
 
     def plan_row(self, number: int, row: dict[str, str]) -> None:
@@ -386,9 +416,18 @@ class _Planner:
                     number, "organization", _("This category needs the person's organization.")
                 )
             return None
-        key = name.lower()
-        if key in self.organizations:
-            return self.organizations[key]
+        key = name_key(name)
+        found = self.organizations.get(key)
+        if found is AMBIGUOUS:
+            self.problem(
+                number,
+                "organization",
+                _("“%(value)s” is the acronym of several organizations; write the full name.")
+                % {"value": name},
+            )
+            return None
+        if found is not None:
+            return found
         if len(name) > MAX_LENGTHS["organization"]:
             return None  # reported by `too_long`; never planned for creation
         if key not in self.plan.new_organizations:
@@ -419,9 +458,11 @@ class _Planner:
             pk = self.people_by_email.get(email)
             key = ("email", email)
         else:
+            if affiliation is None and not row["organization"]:
+                affiliation = UNAFFILIATED
             matches = (
                 self.people_by_affiliation.get((*names, *affiliation), set())
-                if (affiliation)
+                if affiliation
                 else set()
             )
             if len(matches) > 1:
@@ -602,7 +643,11 @@ class ImportOutcome:
 
     @property
     def already_imported(self) -> bool:
-        return self.preview is None
+        return self.preview is None and not self.stored.is_purged
+
+    @property
+    def purged(self) -> bool:
+        return self.stored.is_purged
 
 
 def participant_import_store(
@@ -622,7 +667,7 @@ def participant_import_apply(*, pk: int, meeting, by) -> ImportOutcome:
     Raises ParticipantImport.DoesNotExist if the meeting has no such upload.
     """
     stored = ParticipantImport.objects.select_for_update().get(pk=pk, meeting=meeting)
-    if stored.applied_at is not None:
+    if stored.applied_at is not None or stored.is_purged:
         return ImportOutcome(stored=stored, preview=None)
     preview = _table_write(meeting=meeting, table=stored.rows, by=by)
     if preview.ok:
@@ -631,3 +676,20 @@ def participant_import_apply(*, pk: int, meeting, by) -> ImportOutcome:
         stored.rows = []
         stored.save(update_fields=["applied_at", "rows"])
     return ImportOutcome(stored=stored, preview=preview)
+
+
+def participant_imports_purge(*, now=None) -> int:
+    """Erases the rows of uploaded files that were never imported (unconfirmed, or refused
+    for bad rows) once PARTICIPANT_IMPORT_RETENTION_DAYS have passed since the upload.
+
+    The upload itself stays, marked with when its rows were erased, so the secretariat
+    sees what became of every file. Running it again erases nothing more; a file being
+    confirmed at the same moment is either imported or erased, never both (its row is
+    locked by the confirmation, and the update reads it again).
+    Returns the number of uploads erased.
+    """
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.PARTICIPANT_IMPORT_RETENTION_DAYS)
+    return ParticipantImport.objects.filter(
+        applied_at__isnull=True, purged_at__isnull=True, uploaded_at__lt=cutoff
+    ).update(rows=[], purged_at=now)

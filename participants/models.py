@@ -356,6 +356,9 @@ class ParticipantImport(models.Model):
         verbose_name=_("uploaded by"),
     )
     applied_at = models.DateTimeField(_("applied at"), null=True, blank=True)
+    # Set when the rows of a file never imported were erased (`purge_participant_imports`):
+    # the upload stays, as the record of what was erased and when.
+    purged_at = models.DateTimeField(_("erased at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-uploaded_at"]
@@ -364,3 +367,7 @@ class ParticipantImport(models.Model):
 
     def __str__(self):
         return self.file_name
+
+    @property
+    def is_purged(self) -> bool:
+        return self.purged_at is not None

@@ -146,6 +146,16 @@ def participant_import_get(*, pk: int, meeting) -> ParticipantImport:
     return ParticipantImport.objects.get(pk=pk, meeting=meeting)
 
 
+def participant_import_list(*, meeting, limit: int = 10) -> list[ParticipantImport]:
+    """The meeting's latest uploads, newest first, without their rows."""
+    return list(
+        ParticipantImport.objects.filter(meeting=meeting)
+        .defer("rows")
+        .select_related("uploaded_by")
+        .order_by("-uploaded_at", "-id")[:limit]
+    )
+
+
 def delegation_proposal_get(*, pk: int) -> DelegationProposal:
     return DelegationProposal.objects.select_related("meeting", "member_state").get(pk=pk)
 

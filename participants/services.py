@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from .matching import AMBIGUOUS, name_key, organization_keys
 from .models import (
     Category,
     DelegationProposal,
@@ -22,6 +23,7 @@ from .models import (
     RegistrationChange,
 )
 from .notices import delegation_proposal_notice_send, registration_notice_send
+from .proposal_checks import proposal_check
 
 # The registration fields a change may touch, as stored (ids for foreign keys).
 REGISTRATION_FIELDS = ("category", "member_state_id", "organization_id", "role", "status")
@@ -50,11 +52,23 @@ class AlreadyRegistered(ValidationError):
 
 
 def organization_get_or_create(*, name: str, kind: str, acronym: str = "") -> Organization:
-    """An organization of the register by name (whatever its case), else a new one."""
+    """An organization of the register written this way (its name, acronym, or both as
+    displayed, case and accents ignored, as imports find them), else a new one."""
     name = " ".join(name.split())
-    existing = Organization.objects.filter(name__iexact=name).first()
-    if existing is not None:
-        return existing
+    found = organization_keys(Organization.objects.values_list("pk", "name", "acronym")).get(
+        name_key(name)
+    )
+    if found is AMBIGUOUS:
+        raise ValidationError(
+            {
+                "new_organization": _(
+                    "“%(value)s” is the acronym of several organizations; write the full name."
+                )
+                % {"value": name}
+            }
+        )
+    if found is not None:
+        return Organization.objects.get(pk=found)
     return Organization.objects.create(name=name, kind=kind, acronym=acronym.strip())
 
 
@@ -319,16 +333,26 @@ def _ensure_meeting_open(meeting) -> None:
 def delegation_proposal_create(
     *, meeting, member_state: MemberState, person: PersonDetails, role: str, by
 ) -> DelegationProposal:
-    """A focal point proposes a person for their state's delegation to a meeting."""
+    """A focal point proposes a person for their state's delegation to a meeting.
+
+    The answer is the same whatever the register knows of the email: whether it
+    belongs to someone of another state or organization, or is proposed by another
+    state, is for the secretariat to see (`proposal_checks`), never for the focal
+    point. Only what the state sees anyway is refused: a person already in its
+    delegation, or its own proposal still awaiting the secretariat.
+    """
     _ensure_meeting_open(meeting)
     if Registration.objects.filter(
-        meeting=meeting, participant__email__iexact=person.email
+        meeting=meeting, member_state=member_state, participant__email__iexact=person.email
     ).exists():
         raise ValidationError(
-            {"email": _("A person with this email is already registered for this meeting.")}
+            {"email": _("A person with this email is already in your delegation.")}
         )
     if DelegationProposal.objects.filter(
-        meeting=meeting, email__iexact=person.email, state=DelegationProposal.State.PENDING
+        meeting=meeting,
+        member_state=member_state,
+        email__iexact=person.email,
+        state=DelegationProposal.State.PENDING,
     ).exists():
         raise ValidationError(
             {"email": _("A proposal for this person is already awaiting the secretariat.")}
@@ -353,15 +377,47 @@ def _lock_pending(proposal: DelegationProposal) -> DelegationProposal:
     return locked
 
 
+class ProposalMismatch(ValidationError):
+    """The proposal does not describe the person of the register with its email."""
+
+
 @transaction.atomic
-def delegation_proposal_approve(*, proposal: DelegationProposal, by) -> Registration:
-    """Registers the proposed person as a government delegate of the proposing state."""
+def delegation_proposal_approve(
+    *, proposal: DelegationProposal, by, register_person_as_is: bool = False
+) -> Registration:
+    """Registers the proposed person as a government delegate of the proposing state.
+
+    A new email makes a new person of the proposal's details. An email of the
+    register registers that person, whose details the proposal never changes; if
+    the register knows them under another name or for another state or an
+    organization, ProposalMismatch is raised unless the secretariat chose
+    `register_person_as_is` after reading the differences.
+    """
     proposal = _lock_pending(proposal)
-    person = PersonDetails(**{field: getattr(proposal, field) for field in PERSON_FIELDS})
+    check = proposal_check(proposal)
+    if check.registered_here is not None:
+        raise AlreadyRegistered(check.registered_here)
+    if check.mismatch and not register_person_as_is:
+        raise ProposalMismatch(
+            [
+                *check.messages(),
+                _(
+                    "Ask the focal point, then decline the proposal or register the person "
+                    "as the register has them."
+                ),
+            ],
+            code="proposal_mismatch",
+        )
+    if check.person is None:
+        participant = Participant.objects.create(
+            **{field: getattr(proposal, field) for field in PERSON_FIELDS}
+        )
+    else:
+        participant = check.person
     registration = registration_create(
         meeting=proposal.meeting,
-        person=person,
-        participant=Participant.objects.filter(email__iexact=proposal.email).first(),
+        person=PersonDetails(first_name=participant.first_name, last_name=participant.last_name),
+        participant=participant,
         category=Category.GOVERNMENT,
         member_state=proposal.member_state,
         organization=None,

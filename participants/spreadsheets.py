@@ -5,19 +5,27 @@ are the English ones whatever the user's language, so that a file exported
 in French can be imported again.
 """
 
+import codecs
 import csv
 import io
+import re
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import islice
 from xml.etree.ElementTree import ParseError
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.utils.exceptions import InvalidFileException
+
+from common.spreadsheet_cells import spreadsheet_text
+
+from . import sheet_limits as limits
+from .sheet_limits import SpreadsheetError  # noqa: F401  (raised by read_table)
 
 
 @dataclass(frozen=True)
@@ -86,7 +94,6 @@ COLUMNS = (
     ),
 )
 HEADERS = [column.header for column in COLUMNS]
-MAX_ROWS = 20_000
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 # Other spellings of the headers that people type; compared in lower case.
@@ -104,10 +111,8 @@ HEADER_ALIASES = {
     "state": "country",
     "organisation": "organization",
 }
-
-
-class SpreadsheetError(Exception):
-    """The file cannot be read as a participants spreadsheet at all."""
+# Characters no CSV file holds; random or binary bytes are full of them.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def header_key(header: str) -> str | None:
@@ -120,7 +125,16 @@ def header_key(header: str) -> str | None:
 
 
 def read_table(content: bytes) -> list[list[str]]:
-    """The rows of a CSV or XLSX file as text, header row first, trailing empty rows dropped."""
+    """The rows of a CSV or XLSX file as text, header row first, trailing empty rows dropped.
+
+    Refused with SpreadsheetError, before much is read, beyond the limits of
+    `sheet_limits` (size, rows, columns, cells), and for anything but plain values.
+    """
+    if len(content) > limits.MAX_FILE_BYTES:
+        raise SpreadsheetError(
+            _("The file is larger than %(max)d MB.")
+            % {"max": limits.MAX_FILE_BYTES // (1024 * 1024)}
+        )
     if content.startswith(b"PK\x03\x04"):
         rows = _read_xlsx(content)
     elif content.startswith(b"\xd0\xcf\x11\xe0"):
@@ -136,37 +150,65 @@ def read_table(content: bytes) -> list[list[str]]:
     return rows
 
 
-def _at_most_max_rows(rows: Iterator[list[str]]) -> list[list[str]]:
-    """The header and the first MAX_ROWS rows; SpreadsheetError if a later row has text.
+def _limited_rows(rows: Iterator[list[str]]) -> list[list[str]]:
+    """The header and at most MAX_ROWS rows, each at most MAX_COLUMNS wide, padded to the
+    widest; SpreadsheetError if a later row has text or the rows go on too far.
 
-    Only those rows are kept: the rest of a huge sheet is looked through, never loaded.
+    Rows are taken one at a time: what lies beyond the limits is never loaded.
     """
-    kept = list(islice(rows, MAX_ROWS + 1))
-    if any(any(cell.strip() for cell in row) for row in rows):
-        raise SpreadsheetError(
-            _("The file has more than %(max)d rows; import at most %(max)d at a time.")
-            % {"max": MAX_ROWS}
-        )
-    return kept
+    kept: list[list[str]] = []
+    width = 0
+    for number, row in enumerate(rows, start=1):
+        while row and not row[-1].strip():
+            row.pop()
+        if len(row) > limits.MAX_COLUMNS:
+            raise limits.too_wide(number, len(row))
+        if number > 1 + limits.MAX_ROWS:
+            if row:
+                raise limits.too_many_rows()
+            if number > limits.max_sheet_rows():
+                raise limits.too_many_empty_rows()
+            continue
+        kept.append(row)
+        width = max(width, len(row))
+    return [row + [""] * (width - len(row)) for row in kept]
 
 
 def _read_csv(content: bytes) -> list[list[str]]:
+    if content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise SpreadsheetError(
+            _(
+                "This CSV file is in UTF-16 (Excel's “Unicode text”). Save it as "
+                "“CSV UTF-8” and upload it again."
+            )
+        )
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
         # Excel's plain "CSV" on Windows is Windows-1252, not UTF-8.
         text = content.decode("cp1252", errors="replace")
-    if "\x00" in text:
+    if CONTROL_CHARACTERS.search(text):
         raise SpreadsheetError(_("This is not a CSV or XLSX file."))
     first_line = text.split("\n", 1)[0]
     # Excel writes semicolons where the decimal separator is a comma.
     delimiter = max((",", ";", "\t"), key=first_line.count)
     try:
-        return _at_most_max_rows(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        return _limited_rows(csv.reader(_csv_lines(text), delimiter=delimiter))
     except csv.Error as exc:
         raise SpreadsheetError(
             _("The CSV file cannot be read: %(error)s") % {"error": exc}
         ) from exc
+
+
+def _csv_lines(text: str) -> Iterator[str]:
+    """The file's lines, refusing one too long to be a row of participants."""
+    for number, line in enumerate(io.StringIO(text, newline=""), start=1):
+        if len(line) > limits.MAX_LINE_CHARS:
+            raise SpreadsheetError(
+                _("Line %(line)d is longer than %(max)d characters; is this a participants file?")
+                % {"line": number, "max": limits.MAX_LINE_CHARS}
+            )
+        yield line
 
 
 def _cell_text(value) -> str:
@@ -189,19 +231,29 @@ XLSX_ERRORS = (
     NotImplementedError,  # an unsupported compression method
     OSError,
     ValueError,
+    EOFError,
 )
 
 
 def _read_xlsx(content: bytes) -> list[list[str]]:
     try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            limits.xlsx_check_sizes(archive)
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except XLSX_ERRORS as exc:
-        raise SpreadsheetError(_("The XLSX file cannot be read; is it damaged?")) from exc
+        raise limits.damaged_xlsx() from exc
     try:
-        rows = workbook.worksheets[0].iter_rows(values_only=True)
-        return _at_most_max_rows([_cell_text(value) for value in row] for row in rows)
+        sheet = workbook.worksheets[0]
+        # The sheet's XML is looked through first, so that openpyxl reads only a sheet
+        # known to be small; the private path is what openpyxl itself opens.
+        with workbook._archive.open(sheet._worksheet_path) as source:
+            limits.xlsx_scan_sheet(source)
+        # The size the sheet declares is not trusted: rows are as long as their cells.
+        sheet.reset_dimensions()
+        rows = sheet.iter_rows(values_only=True)
+        return _limited_rows([_cell_text(value) for value in row] for row in rows)
     except XLSX_ERRORS as exc:
-        raise SpreadsheetError(_("The XLSX file cannot be read; is it damaged?")) from exc
+        raise limits.damaged_xlsx() from exc
     finally:
         workbook.close()
 
@@ -210,7 +262,7 @@ def csv_bytes(rows: Iterable[list[str]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(HEADERS)
-    writer.writerows(rows)
+    writer.writerows([spreadsheet_text(value) for value in row] for row in rows)
     # With a byte-order mark Excel opens UTF-8 names (Müller, Kovač) correctly.
     return buffer.getvalue().encode("utf-8-sig")
 
@@ -218,14 +270,29 @@ def csv_bytes(rows: Iterable[list[str]]) -> bytes:
 def xlsx_bytes(rows: Iterable[list[str]], *, instructions: bool = False) -> bytes:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("Participants"))
-    sheet.append(HEADERS)
+    sheet.append(xlsx_text_row(sheet, HEADERS))
     for row in rows:
-        sheet.append(row)
+        sheet.append(xlsx_text_row(sheet, row))
     if instructions:
         notes = workbook.create_sheet(_("Columns"))
-        notes.append([_("Column"), _("Required"), _("What to write")])
+        notes.append(xlsx_text_row(notes, [_("Column"), _("Required"), _("What to write")]))
         for column in COLUMNS:
-            notes.append([column.header, _("yes") if column.required else "", str(column.help)])
+            notes.append(
+                xlsx_text_row(
+                    notes, [column.header, _("yes") if column.required else "", str(column.help)]
+                )
+            )
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def xlsx_text_row(sheet, values: Iterable) -> list[WriteOnlyCell]:
+    """Cells of a write-only sheet holding the values as text: never a formula or an
+    error code, whatever the text; characters XLSX cannot hold are left out."""
+    cells = []
+    for value in values:
+        cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", spreadsheet_text(value)))
+        cell.data_type = "s"
+        cells.append(cell)
+    return cells

@@ -104,9 +104,13 @@ def test_focal_point_proposes_and_secretariat_approves(
 
 
 def test_approval_reuses_a_person_of_the_register(meeting, ghana, client, secretariat_user):
-    person = ParticipantFactory(email="KWAME.OSEI@example.org")
+    person = ParticipantFactory(email="KWAME.OSEI@example.org", first_name="Kwame")
     proposal = DelegationProposalFactory(
-        meeting=meeting, member_state=ghana, email="kwame.osei@example.org"
+        meeting=meeting,
+        member_state=ghana,
+        email="kwame.osei@example.org",
+        first_name="Kwame",
+        last_name=person.last_name,
     )
     client.force_login(secretariat_user)
 
@@ -170,7 +174,7 @@ def test_proposal_list_is_for_the_secretariat(client, ghana_focal_point):
     assert client.get(reverse("participants:proposal_list")).status_code == 403
 
 
-def test_a_person_already_registered_or_proposed_is_refused(
+def test_a_person_already_in_the_delegation_or_proposed_by_the_state_is_refused(
     client, meeting, ghana, ghana_focal_point
 ):
     RegistrationFactory(meeting=meeting, member_state=ghana, participant__email="taken@example.org")
@@ -180,7 +184,7 @@ def test_a_person_already_registered_or_proposed_is_refused(
     client.post(delegation_url(meeting), PROPOSAL)
     proposed_twice = client.post(delegation_url(meeting), PROPOSAL)
 
-    assert "already registered for this meeting" in registered.content.decode()
+    assert "already in your delegation" in registered.content.decode()
     assert "already awaiting the secretariat" in proposed_twice.content.decode()
     assert DelegationProposal.objects.count() == 1
 

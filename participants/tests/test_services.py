@@ -142,6 +142,18 @@ def test_organizations_are_found_whatever_the_case_and_spacing():
     assert Organization.objects.count() == 2
 
 
+def test_a_typed_organization_is_found_by_acronym_or_as_displayed_accents_ignored():
+    ilo = OrganizationFactory(name="Organisation internationale du Travail", acronym="OIT")
+
+    for written in (
+        "oit",
+        "Organisation Internationale du Travail (OIT)",
+        "ORGANISATION INTERNATIONALE DU TRAVAÏL",
+    ):
+        assert organization_get_or_create(name=written, kind="ngo") == ilo
+    assert Organization.objects.count() == 1
+
+
 def test_update_records_each_changed_field_with_old_and_new_value(ghana, kenya, secretariat_user):
     registration = RegistrationFactory(member_state=ghana, participant__job_title="Attaché")
     person = registration.participant

@@ -10,6 +10,7 @@ from common.views import get_or_404
 from workshops.selectors import dialogue_year_current, meeting_list
 
 from ..forms import DeclineForm, DelegationProposalForm
+from ..proposal_checks import proposal_checks
 from ..selectors import (
     delegation_counts,
     delegation_list,
@@ -96,6 +97,8 @@ class ProposalListView(SecretariatRequiredMixin, TemplateView):
             decided=delegation_proposal_list_decided(limit=20),
             decline_form=DeclineForm(),
         )
+        checks = proposal_checks(context["pending"])
+        context["pending"] = [(proposal, checks[proposal.pk]) for proposal in context["pending"]]
         return context
 
 
@@ -105,12 +108,20 @@ class ProposalDecisionView(SecretariatRequiredMixin, View):
     def post(self, request, pk):
         proposal = get_or_404(delegation_proposal_get, pk=pk)
         try:
-            if request.POST.get("decision") == "approve":
-                delegation_proposal_approve(proposal=proposal, by=request.user)
+            decision = request.POST.get("decision")
+            if decision in ("approve", "register_person_as_is"):
+                registration = delegation_proposal_approve(
+                    proposal=proposal,
+                    by=request.user,
+                    register_person_as_is=decision == "register_person_as_is",
+                )
                 messages.success(
                     request,
                     _("%(name)s is registered in the delegation of %(state)s.")
-                    % {"name": proposal.full_name, "state": proposal.member_state},
+                    % {
+                        "name": registration.participant.full_name,
+                        "state": proposal.member_state,
+                    },
                 )
             else:
                 form = DeclineForm(request.POST)

@@ -1,5 +1,8 @@
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
@@ -13,7 +16,7 @@ from ..importing import (
     participant_import_store,
 )
 from ..models import ParticipantImport
-from ..selectors import participant_import_get
+from ..selectors import participant_import_get, participant_import_list
 from ..spreadsheets import SpreadsheetError, read_table
 from .common import MeetingMixin
 
@@ -38,6 +41,29 @@ class ImportUploadView(SecretariatRequiredMixin, MeetingMixin, FormView):
         )
         return redirect("participants:import_preview", meeting_pk=self.meeting.pk, pk=stored.pk)
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            uploads=participant_import_list(meeting=self.meeting),
+            retention_days=settings.PARTICIPANT_IMPORT_RETENTION_DAYS,
+            **kwargs,
+        )
+
+
+def _purged(request, meeting, stored):
+    messages.warning(
+        request,
+        _(
+            "The rows of %(file)s were erased on %(date)s, as files not imported within "
+            "%(days)d days are; upload the file again."
+        )
+        % {
+            "file": stored.file_name,
+            "date": date_format(localtime(stored.purged_at), "DATE_FORMAT"),
+            "days": settings.PARTICIPANT_IMPORT_RETENTION_DAYS,
+        },
+    )
+    return redirect("participants:import_upload", meeting_pk=meeting.pk)
+
 
 class ImportPreviewView(SecretariatRequiredMixin, MeetingMixin, TemplateView):
     """Step 2: what the file would change, and its bad rows; POST writes it, all or nothing."""
@@ -49,6 +75,8 @@ class ImportPreviewView(SecretariatRequiredMixin, MeetingMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         stored = self.stored()
+        if stored.is_purged:
+            return _purged(request, self.meeting, stored)
         if stored.applied_at:
             messages.info(request, _("This file has been imported already."))
             return redirect("participants:registration_list", meeting_pk=self.meeting.pk)
@@ -60,6 +88,8 @@ class ImportPreviewView(SecretariatRequiredMixin, MeetingMixin, TemplateView):
             participant_import_apply, pk=self.kwargs["pk"], meeting=self.meeting, by=request.user
         )
         stored, preview = outcome.stored, outcome.preview
+        if outcome.purged:
+            return _purged(request, self.meeting, stored)
         if outcome.already_imported:
             messages.info(request, _("This file has been imported already."))
             return redirect("participants:registration_list", meeting_pk=self.meeting.pk)

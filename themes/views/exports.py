@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from common.spreadsheet_cells import spreadsheet_text
 from common.views import get_or_404
 
 from ..charts import tally_chart_svg
@@ -35,16 +36,16 @@ class VotesCsvView(SecretariatConsultationMixin, View):
             ]
         )
         for vote in vote_list(consultation=consultation):
-            writer.writerow(
-                [
-                    vote.member_state.name,
-                    vote.member_state.country.code,
-                    vote.proposal.position,
-                    vote.proposal.title,
-                    vote.cast_by.get_full_name() or vote.cast_by.username,
-                    vote.cast_at.astimezone(datetime.UTC).isoformat(timespec="seconds"),
-                ]
-            )
+            cells = [
+                vote.member_state.name,
+                vote.member_state.country.code,
+                vote.proposal.position,
+                vote.proposal.title,
+                vote.cast_by.get_full_name() or vote.cast_by.username,
+                vote.cast_at.astimezone(datetime.UTC).isoformat(timespec="seconds"),
+            ]
+            # A proposal's title or a user's name can come from a member state.
+            writer.writerow([spreadsheet_text(cell) for cell in cells])
         return response
 
 

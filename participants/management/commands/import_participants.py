@@ -11,6 +11,7 @@ from participants.importing import (
     participant_import_preview,
     participant_import_store,
 )
+from participants.sheet_limits import MAX_FILE_BYTES
 from participants.spreadsheets import SpreadsheetError, read_table
 from workshops.selectors import meeting_get
 
@@ -27,6 +28,9 @@ def preview_lines(preview: ImportPreview) -> list[str]:
         (_("Rows already in the register, unchanged"), preview.unchanged),
     ]
     lines = [f"{label}: {count}" for label, count in counts]
+    lines += [
+        _("New organization: %(name)s") % {"name": name} for name in preview.new_organizations
+    ]
     for problem in preview.problems:
         where = _("row %(row)d") % {"row": problem.row} if problem.row else _("the file")
         if problem.column:
@@ -66,6 +70,12 @@ class Command(BaseCommand):
             except ObjectDoesNotExist as exc:
                 raise CommandError(_("There is no user named %(name)s.") % {"name": user}) from exc
         try:
+            # The same limit as for an upload, checked before the file is read.
+            if file.stat().st_size > MAX_FILE_BYTES:
+                raise SpreadsheetError(
+                    _("The file is larger than %(max)d MB.")
+                    % {"max": MAX_FILE_BYTES // (1024 * 1024)}
+                )
             table = read_table(file.read_bytes())
         except OSError as exc:
             raise CommandError(
