@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "idm_portal.middleware.StrangeInputMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -134,6 +135,11 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 # Largest meeting document (background paper, presentation...) staff may upload.
 MEETING_DOCUMENT_MAX_MB = int(os.environ.get("MEETING_DOCUMENT_MAX_MB", "20"))
+# A request body larger than the largest document plus this margin (its form's other
+# fields) is refused from its Content-Length, before it is read (idm_portal.middleware).
+REQUEST_BODY_MARGIN_MB = int(os.environ.get("REQUEST_BODY_MARGIN_MB", "1"))
+# No link of the portal comes near this; a longer query string is refused with a message.
+REQUEST_QUERY_MAX_CHARS = int(os.environ.get("REQUEST_QUERY_MAX_CHARS", "2048"))
 
 AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
 if AWS_STORAGE_BUCKET_NAME:
