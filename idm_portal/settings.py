@@ -159,6 +159,11 @@ STORAGES = {
     },
 }
 
+# Bounds on a discussion note's body, so that no preview or PDF is expensive (reports.note_limits).
+NOTE_BODY_MAX_CHARS = int(os.environ.get("NOTE_BODY_MAX_CHARS", "40000"))
+NOTE_FOOTNOTE_CALLS_MAX = int(os.environ.get("NOTE_FOOTNOTE_CALLS_MAX", "200"))
+NOTE_PARAGRAPH_BRACKETS_MAX = int(os.environ.get("NOTE_PARAGRAPH_BRACKETS_MAX", "20"))
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

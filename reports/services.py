@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from .content import DocumentContent, note_content, note_problems, participant_list_content
 from .models import DiscussionNote, RenderedDocument
+from .note_limits import body_limit_problems
 from .pdf import html_to_pdf
 
 logger = logging.getLogger(__name__)
@@ -40,9 +41,16 @@ NOTE_FIELDS = (
 )
 
 
+def _check_body_limits(note: DiscussionNote) -> None:
+    problems = body_limit_problems(note.body)
+    if problems:
+        raise ValidationError({"body": problems})
+
+
 def note_create(*, user, **fields) -> DiscussionNote:
     note = DiscussionNote(**{name: fields[name] for name in NOTE_FIELDS if name in fields})
     note.updated_by = user
+    _check_body_limits(note)
     note.full_clean()
     note.save()
     return note
@@ -53,6 +61,7 @@ def note_update(*, note: DiscussionNote, user, **fields) -> DiscussionNote:
     for name in changed:
         setattr(note, name, fields[name])
     note.updated_by = user
+    _check_body_limits(note)
     note.full_clean()
     note.save(update_fields=[*changed, "updated_by", "updated_at"])
     return note
