@@ -160,9 +160,11 @@ STORAGES = {
 }
 
 # Bounds on a discussion note's body, so that no preview or PDF is expensive (reports.note_limits).
-NOTE_BODY_MAX_CHARS = int(os.environ.get("NOTE_BODY_MAX_CHARS", "40000"))
-NOTE_FOOTNOTE_CALLS_MAX = int(os.environ.get("NOTE_FOOTNOTE_CALLS_MAX", "200"))
-NOTE_PARAGRAPH_BRACKETS_MAX = int(os.environ.get("NOTE_PARAGRAPH_BRACKETS_MAX", "20"))
+NOTE_BODY_MAX_CHARS = int(os.environ.get("NOTE_BODY_MAX_CHARS", "200000"))
+NOTE_BLOCK_MAX_CHARS = int(os.environ.get("NOTE_BLOCK_MAX_CHARS", "5000"))
+NOTE_BRACKETS_MAX = int(os.environ.get("NOTE_BRACKETS_MAX", "100"))
+NOTE_FOOTNOTE_CALLS_MAX = int(os.environ.get("NOTE_FOOTNOTE_CALLS_MAX", "500"))
+NOTE_FOOTNOTE_REPEATS_MAX = int(os.environ.get("NOTE_FOOTNOTE_REPEATS_MAX", "20"))
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -192,6 +194,26 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 CELERY_WORKER_MAX_TASKS_PER_CHILD = int(os.environ.get("CELERY_WORKER_MAX_TASKS_PER_CHILD", "200"))
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
+# With the broker away, a request must not hang: give up sending quickly, keep the
+# render queued, and let the sweep (below, or `manage.py resend_stale_renders` from
+# cron) send it again once the broker is back.
+CELERY_BROKER_CONNECTION_TIMEOUT = float(os.environ.get("CELERY_BROKER_CONNECTION_TIMEOUT", "2"))
+CELERY_BROKER_TRANSPORT_OPTIONS["socket_connect_timeout"] = CELERY_BROKER_CONNECTION_TIMEOUT
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": int(os.environ.get("CELERY_PUBLISH_MAX_RETRIES", "2")),
+    "interval_start": 0,
+    "interval_step": 0.5,
+    "interval_max": 1,
+}
+# A queued render not handed to the workers, or handed to them longer ago than this,
+# is stale: the sweep sends it again and its page offers "Try again".
+RENDER_STALE_AFTER_SECONDS = int(os.environ.get("RENDER_STALE_AFTER_SECONDS", "600"))
+CELERY_BEAT_SCHEDULE = {
+    "resend-stale-renders": {
+        "task": "reports.tasks.resend_stale_renders_task",
+        "schedule": float(os.environ.get("RENDER_SWEEP_SECONDS", "300")),
+    },
+}
 
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)

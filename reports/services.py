@@ -20,6 +20,7 @@ from django.core.files.storage import default_storage
 from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from kombu.exceptions import OperationalError as KombuOperationalError
 
 from .content import DocumentContent, note_content, note_problems, participant_list_content
 from .models import DiscussionNote, RenderedDocument
@@ -139,11 +140,19 @@ def _request(*, content: DocumentContent, user, enqueue: bool, kind, **subject) 
 
 
 def rendered_document_retry(*, rendered_document: RenderedDocument, user) -> RenderedDocument:
+    """Tries a failed render again, or sends again one queued too long (see is_stale)."""
     with transaction.atomic():
         document = RenderedDocument.objects.select_for_update().get(pk=rendered_document.pk)
-        if document.status != RenderedDocument.Status.FAILED:
-            raise ValidationError(_("Only a failed render can be retried."))
-        _requeue(document, user=user)
+        if document.status == RenderedDocument.Status.FAILED:
+            _requeue(document, user=user)
+        elif document.is_stale:
+            document.requested_by = user
+            document.save(update_fields=["requested_by"])
+            _enqueue(document)
+        else:
+            raise ValidationError(
+                _("Only a failed render, or one queued for too long, can be tried again.")
+            )
     return document
 
 
@@ -151,16 +160,59 @@ def _requeue(document: RenderedDocument, *, user, enqueue: bool = True) -> None:
     document.status = RenderedDocument.Status.QUEUED
     document.error = ""
     document.requested_by = user
-    document.save(update_fields=["status", "error", "requested_by"])
+    document.sent_at = None
+    document.save(update_fields=["status", "error", "requested_by", "sent_at"])
     if enqueue:
         _enqueue(document)
 
 
 def _enqueue(document: RenderedDocument) -> None:
+    # After the commit, so that the worker finds the row; the caller's object learns
+    # whether the broker took it (document.sent_at), to tell the user.
+    transaction.on_commit(lambda: _send(document))
+
+
+# What sending raises while the broker is away (kombu wraps the driver's errors).
+BROKER_ERRORS = (KombuOperationalError, OSError)
+
+
+def _send(document: RenderedDocument) -> bool:
+    """Hands the render to the workers; False, logged, with the render left queued, if the
+    broker cannot be reached: the sweep sends it again later."""
     from .tasks import render_document_task
 
-    pk = document.pk
-    transaction.on_commit(lambda: render_document_task.delay(pk))
+    try:
+        render_document_task.apply_async(args=[document.pk])
+    except BROKER_ERRORS as exc:
+        logger.warning("Render %s stays queued: the broker is unreachable (%s).", document.pk, exc)
+        RenderedDocument.objects.filter(pk=document.pk).update(sent_at=None)
+        document.sent_at = None
+        return False
+    document.sent_at = timezone.now()
+    RenderedDocument.objects.filter(pk=document.pk).update(sent_at=document.sent_at)
+    return True
+
+
+def rendered_document_resend_stale() -> int:
+    """Sends every stale queued render to the workers again; the number sent.
+
+    Safe to run twice or from two hosts at once: each render is claimed by a
+    conditional update before it is sent, and rendering it twice is harmless.
+    Stops at the first render the broker refuses (the next sweep goes on).
+    """
+    from .selectors import rendered_document_list_stale
+
+    sent = 0
+    for document in rendered_document_list_stale():
+        claimed = RenderedDocument.objects.filter(
+            pk=document.pk, status=RenderedDocument.Status.QUEUED, sent_at=document.sent_at
+        ).update(sent_at=timezone.now())
+        if not claimed:
+            continue  # sent meanwhile, by another sweep or a "Try again"
+        if not _send(document):
+            break
+        sent += 1
+    return sent
 
 
 def rendered_document_publish(*, rendered_document: RenderedDocument) -> RenderedDocument:

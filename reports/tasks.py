@@ -5,7 +5,12 @@ import logging
 from celery import shared_task
 from django.utils.translation import gettext as _
 
-from .services import TRANSIENT_ERRORS, rendered_document_fail, rendered_document_render
+from .services import (
+    TRANSIENT_ERRORS,
+    rendered_document_fail,
+    rendered_document_render,
+    rendered_document_resend_stale,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -33,3 +38,9 @@ def render_document_task(self, rendered_document_id: int) -> None:
             return
         logger.warning("Render %s: %s; retrying.", rendered_document_id, exc)
         raise self.retry(exc=exc, countdown=retry_delay(self.request.retries)) from exc
+
+
+# Celery beat runs it (CELERY_BEAT_SCHEDULE); cron can run `manage.py resend_stale_renders`.
+@shared_task
+def resend_stale_renders_task() -> int:
+    return rendered_document_resend_stale()

@@ -6,12 +6,16 @@ from django.core.exceptions import ValidationError
 
 from reports import markup
 from reports.content import note_content, note_problems
+from reports.note_limits import body_limit_problems
 from reports.services import note_update
 from reports.tests.factories import DiscussionNoteFactory
 
 pytestmark = pytest.mark.django_db
 
-TWO_THOUSAND_CALLS = "A paragraph" + " word[^n]" * 2000 + "\n\n[^n]: The one footnote.\n"
+# 2,000 calls of one footnote, 50 to a paragraph.
+TWO_THOUSAND_CALLS = (
+    "\n\n".join("A paragraph" + " word[^n]" * 50 for _ in range(40)) + "\n\n[^n]: The footnote.\n"
+)
 
 
 @pytest.fixture
@@ -37,11 +41,26 @@ def test_two_thousand_footnote_calls_are_refused_with_a_message(secretariat_user
     assert refused.value.message_dict == {
         "body": [
             "The body calls footnotes 2000 times; a note may call them at most "
-            f"{settings.NOTE_FOOTNOTE_CALLS_MAX} times."
+            f"{settings.NOTE_FOOTNOTE_CALLS_MAX} times.",
+            "The footnote [^n] is called 2000 times; one footnote may be called at most "
+            f"{settings.NOTE_FOOTNOTE_REPEATS_MAX} times.",
         ]
     }
     note.refresh_from_db()
     assert note.body == "Short."
+
+
+def test_a_footnote_called_often_is_refused_even_within_the_total(secretariat_user, settings):
+    settings.NOTE_FOOTNOTE_REPEATS_MAX = 3
+    note = DiscussionNoteFactory(body="Short.")
+    body = "A[^a] b[^a] c[^a] d[^a] e[^b] f[^b]\n\n[^a]: One.\n\n[^b]: Two.\n"
+
+    with pytest.raises(ValidationError) as refused:
+        note_update(note=note, user=secretariat_user, body=body)
+
+    assert refused.value.message_dict == {
+        "body": ["The footnote [^a] is called 4 times; one footnote may be called at most 3 times."]
+    }
 
 
 def test_a_body_over_the_size_limit_is_refused_with_a_message(secretariat_user, settings):
@@ -59,17 +78,46 @@ def test_a_body_over_the_size_limit_is_refused_with_a_message(secretariat_user, 
     }
 
 
-def test_a_long_paragraph_of_brackets_is_refused_with_a_message(secretariat_user, settings):
+def test_brackets_that_open_nothing_are_refused_with_a_message(secretariat_user, settings):
     note = DiscussionNoteFactory(body="Short.")
-    body = "Fine.\n\n" + "[a](" * (settings.NOTE_PARAGRAPH_BRACKETS_MAX + 1)
+    body = "Fine[^a].\n\n" + "[a](" * (settings.NOTE_BRACKETS_MAX + 1) + "\n\n[^a]: Note."
 
     with pytest.raises(ValidationError) as refused:
         note_update(note=note, user=secretariat_user, body=body)
 
-    assert refused.value.message_dict["body"] == [
-        f"Block 2 has {settings.NOTE_PARAGRAPH_BRACKETS_MAX + 1} “[” and “<”; one block may have "
-        f"at most {settings.NOTE_PARAGRAPH_BRACKETS_MAX}. Split it or remove some."
-    ]
+    assert refused.value.message_dict == {
+        "body": [
+            f"The body has {settings.NOTE_BRACKETS_MAX + 1} “[” and “<” besides its footnote "
+            f"calls; a note may have at most {settings.NOTE_BRACKETS_MAX}. Remove some."
+        ]
+    }
+
+
+def test_a_block_over_the_block_limit_is_refused_with_a_message(secretariat_user, settings):
+    settings.NOTE_BLOCK_MAX_CHARS = 100
+    note = DiscussionNoteFactory(body="Short.")
+
+    with pytest.raises(ValidationError) as refused:
+        note_update(note=note, user=secretariat_user, body="Fine.\n\n" + "y" * 101)
+
+    assert refused.value.message_dict == {
+        "body": [
+            "Block 2 (counting from the top, blocks are separated by a blank line) has 101 "
+            "characters; one block may have at most 100. Split it with a blank line."
+        ]
+    }
+
+
+def test_the_bounded_work_stays_within_the_bounds_for_the_worst_body_allowed(settings, conversions):
+    # The worst body the bounds let through, at every bound at once, is converted.
+    settings.NOTE_BODY_MAX_CHARS = 20_000
+    block = "[" * 20 + "a" * (settings.NOTE_BLOCK_MAX_CHARS - 20)
+    body = "\n\n".join([block] * 3)
+    assert body_limit_problems(body) == []
+
+    markup.body_to_html(body)
+
+    assert conversions == [len(body)]
 
 
 def test_the_form_shows_the_limit_beside_the_body_and_keeps_the_text(client, secretariat_user):

@@ -22,6 +22,7 @@ from ..services import (
     rendered_document_request_for_participant_list,
     rendered_document_retry,
 )
+from .render_messages import announce_render
 
 # A finished render's bytes never change, so once a download has been allowed its
 # ETag can answer repeat requests without the database. Only 304s are answered
@@ -116,6 +117,7 @@ class RenderStatusView(SecretariatRequiredMixin, View):
                 "status": document.status,
                 "label": str(document.get_status_display()),
                 "finished": document.is_finished,
+                "stale": document.is_stale,
                 "error": document.error,
                 "download_url": document.get_download_url() if done else None,
                 "file_name": document.file_name,
@@ -130,11 +132,13 @@ class RenderRetryView(SecretariatRequiredMixin, View):
     def post(self, request, pk):
         try:
             document = rendered_document_get(pk=pk)
-            rendered_document_retry(rendered_document=document, user=request.user)
+            document = rendered_document_retry(rendered_document=document, user=request.user)
         except RenderedDocument.DoesNotExist as exc:
             raise Http404 from exc
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
+        else:
+            announce_render(request, document, unchanged="")
         return redirect(_back(document))
 
 
@@ -150,8 +154,9 @@ class ParticipantListGenerateView(SecretariatRequiredMixin, View):
         document = rendered_document_request_for_participant_list(
             meeting=meeting, user=request.user
         )
-        if document.status == document.Status.DONE:
-            messages.info(request, _("Nothing changed since the last list: it is ready."))
+        announce_render(
+            request, document, unchanged=_("Nothing changed since the last list: it is ready.")
+        )
         return redirect(meeting)
 
 

@@ -23,6 +23,7 @@ from ..services import (
     note_update,
     rendered_document_request_for_note,
 )
+from .render_messages import announce_render
 
 
 class NoteMixin:
@@ -119,8 +120,9 @@ class NoteGenerateView(SecretariatRequiredMixin, NoteMixin, View):
             for problem in error.messages:
                 messages.error(request, problem)
             return redirect("reports:note_preview", slug=self.note.slug)
-        if document.status == document.Status.DONE:
-            messages.info(request, _("Nothing changed since the last PDF: it is ready."))
+        announce_render(
+            request, document, unchanged=_("Nothing changed since the last PDF: it is ready.")
+        )
         return redirect(self.note)
 
 

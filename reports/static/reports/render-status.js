@@ -23,7 +23,8 @@
     var download = panel.querySelector("[data-role=download]");
     if (state.download_url) { download.href = state.download_url; }
     show(download, state.status === "done");
-    show(panel.querySelector("[data-role=retry]"), state.status === "failed");
+    show(panel.querySelector("[data-role=stale]"), Boolean(state.stale));
+    show(panel.querySelector("[data-role=retry]"), state.status === "failed" || Boolean(state.stale));
   }
 
   function poll(panel) {
