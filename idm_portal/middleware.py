@@ -92,3 +92,47 @@ class StrangeInputMiddleware:
         if _has_huge_number(request.GET):
             return 400, _("A number in the address is larger than any the portal stores.")
         return None
+
+
+# Features no page of the portal uses, so that no injected content can use them either.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+)
+
+
+class SecurityHeadersMiddleware:
+    """Headers every response carries (Content-Security-Policy comes from django-csp).
+
+    A page for a signed-in user shows personal data (at least their name), so it
+    is stored by no cache, shared or private, unless its view chose otherwise (a
+    public PDF). The app names no server software.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        if "Cache-Control" not in response and _signed_in(request):
+            response["Cache-Control"] = "private, no-store"
+        if "Server" in response:
+            del response["Server"]
+        return response
+
+
+def _signed_in(request) -> bool:
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_authenticated)
