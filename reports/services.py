@@ -184,6 +184,8 @@ def _send(document: RenderedDocument) -> bool:
     try:
         render_document_task.apply_async(args=[document.pk])
     except BROKER_ERRORS as exc:
+        if render_document_task.app.conf.task_always_eager:
+            raise  # no broker involved: the render itself raised, in this process
         logger.warning("Render %s stays queued: the broker is unreachable (%s).", document.pk, exc)
         RenderedDocument.objects.filter(pk=document.pk).update(sent_at=None)
         document.sent_at = None
