@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_countries",
     "django_filters",
+    "csp",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -78,6 +79,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "idm_portal.middleware.SecurityHeadersMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -88,10 +91,31 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.middleware.IdleTimeoutMiddleware",
     "accounts.middleware.MfaEnrolmentMiddleware",
+    "idm_portal.middleware.StrangeInputMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
 ROOT_URLCONF = "idm_portal.urls"
+
+# Content-Security-Policy (django-csp): everything from the portal itself, no inline
+# script anywhere (scripts are static files), no plugin, no framing by other sites.
+# Bootstrap draws its icons with data: SVG images. The print HTML of a note, shown
+# in the preview frame, allows its own <style> block by hash (reports.views.notes).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+    }
+}
 
 TEMPLATES = [
     {
@@ -213,6 +237,13 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 # Largest meeting document (background paper, presentation...) staff may upload.
 MEETING_DOCUMENT_MAX_MB = int(os.environ.get("MEETING_DOCUMENT_MAX_MB", "20"))
+# An Office or OpenDocument upload whose parts unpack to more than this is a zip bomb.
+MEETING_DOCUMENT_MAX_UNPACKED_MB = int(os.environ.get("MEETING_DOCUMENT_MAX_UNPACKED_MB", "200"))
+# A request body larger than the largest document plus this margin (its form's other
+# fields) is refused from its Content-Length, before it is read (idm_portal.middleware).
+REQUEST_BODY_MARGIN_MB = int(os.environ.get("REQUEST_BODY_MARGIN_MB", "1"))
+# No link of the portal comes near this; a longer query string is refused with a message.
+REQUEST_QUERY_MAX_CHARS = int(os.environ.get("REQUEST_QUERY_MAX_CHARS", "2048"))
 
 AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
 if AWS_STORAGE_BUCKET_NAME:
@@ -231,6 +262,13 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+
+# Bounds on a discussion note's body, so that no preview or PDF is expensive (reports.note_limits).
+NOTE_BODY_MAX_CHARS = int(os.environ.get("NOTE_BODY_MAX_CHARS", "200000"))
+NOTE_BLOCK_MAX_CHARS = int(os.environ.get("NOTE_BLOCK_MAX_CHARS", "5000"))
+NOTE_BRACKETS_MAX = int(os.environ.get("NOTE_BRACKETS_MAX", "100"))
+NOTE_FOOTNOTE_CALLS_MAX = int(os.environ.get("NOTE_FOOTNOTE_CALLS_MAX", "500"))
+NOTE_FOOTNOTE_REPEATS_MAX = int(os.environ.get("NOTE_FOOTNOTE_REPEATS_MAX", "20"))
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -264,6 +302,22 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 CELERY_WORKER_MAX_TASKS_PER_CHILD = int(os.environ.get("CELERY_WORKER_MAX_TASKS_PER_CHILD", "200"))
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
+# With the broker away, a request must not hang: give up sending quickly, keep the
+# render queued, and let the sweep (below, or `manage.py resend_stale_renders` from
+# cron) send it again once the broker is back.
+CELERY_BROKER_CONNECTION_TIMEOUT = float(os.environ.get("CELERY_BROKER_CONNECTION_TIMEOUT", "2"))
+CELERY_BROKER_TRANSPORT_OPTIONS["socket_connect_timeout"] = CELERY_BROKER_CONNECTION_TIMEOUT
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": int(os.environ.get("CELERY_PUBLISH_MAX_RETRIES", "2")),
+    "interval_start": 0,
+    "interval_step": 0.5,
+    "interval_max": 1,
+}
+# A queued render not handed to the workers, or handed to them longer ago than this,
+# is stale: the sweep sends it again and its page offers "Try again".
+RENDER_STALE_AFTER_SECONDS = int(os.environ.get("RENDER_STALE_AFTER_SECONDS", "600"))
+# Tasks outside an app's tasks.py, which autodiscovery reads: the render sweep.
+CELERY_IMPORTS = ["reports.dispatch"]
 
 # E-mail. With EMAIL_HOST set, SMTP; else the embedded default prints each message on
 # the console and keeps it as a file under MEDIA_ROOT/emails/.
@@ -290,12 +344,17 @@ NOTIFICATIONS_RETRY_SECONDS = int(os.environ.get("NOTIFICATIONS_RETRY_SECONDS", 
 NOTIFICATIONS_SENDING_TIMEOUT = int(os.environ.get("NOTIFICATIONS_SENDING_TIMEOUT", "900"))
 # How long before a consultation closes the states that have not voted are reminded.
 CONSULTATION_REMINDER_HOURS = int(os.environ.get("CONSULTATION_REMINDER_HOURS", "48"))
-# Celery beat (`celery -A idm_portal beat`) runs the due notifications this often (seconds);
-# without beat, cron runs `manage.py send_due_notifications` instead.
+# Celery beat (`celery -A idm_portal beat`) runs the scheduled work this often (seconds);
+# without beat, cron runs `manage.py send_due_notifications` and
+# `manage.py resend_stale_renders` instead.
 CELERY_BEAT_SCHEDULE = {
     "send-due-notifications": {
         "task": "notifications.tasks.send_due_notifications_task",
         "schedule": int(os.environ.get("NOTIFICATIONS_DUE_INTERVAL", "300")),
+    },
+    "resend-stale-renders": {
+        "task": "reports.dispatch.resend_stale_renders_task",
+        "schedule": float(os.environ.get("RENDER_SWEEP_SECONDS", "300")),
     },
 }
 

@@ -157,3 +157,9 @@ def wait_for(predicate, *, timeout: float, interval: float = 0.1, message: str =
             return value
         time.sleep(interval)
     raise AssertionError(message or "timed out")
+
+
+@pytest.fixture
+def django_settings_broker_url():
+    """The broker of the test run's settings (CELERY_BROKER_URL), whatever a test pointed at."""
+    return django_settings.CELERY_BROKER_URL

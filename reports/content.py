@@ -10,14 +10,16 @@ from itertools import groupby
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from participants.models import Category
 from participants.selectors import registration_list_for_publication
 
-from .markers import MarkerContext, expand_markers, meeting_dates
+from .markers import Expansion, MarkerContext, expand_markers, meeting_dates
 from .markup import body_to_html
 from .models import DiscussionNote
+from .note_limits import body_limit_problems
 from .pdf import PIPELINE_VERSION
 
 
@@ -33,10 +35,26 @@ class DocumentContent:
 
 
 def _expand_note_markers(note: DiscussionNote):
-    return expand_markers(
+    """The body with its markers filled in; a body past the bounds is not expanded at all."""
+    too_much = body_limit_problems(note.body)
+    if too_much:
+        return Expansion(text="", problems=too_much)
+    expansion = expand_markers(
         note.body,
         context=MarkerContext(issue_date=note.issue_date, dialogue_year=note.meeting.dialogue_year),
     )
+    # Computed blocks (a consultation's proposals) count too: the converter sees them.
+    expansion.problems += body_limit_problems(expansion.text)
+    return expansion
+
+
+def _body_html(expansion: Expansion) -> str:
+    if expansion.problems and not expansion.text:
+        # Past the bounds: the preview says why instead of converting it.
+        return "".join(
+            f"<p><strong>[{escape(problem)}]</strong></p>" for problem in expansion.problems
+        )
+    return body_to_html(expansion.text)
 
 
 def note_problems(note: DiscussionNote) -> list[str]:
@@ -57,7 +75,7 @@ def note_content(note: DiscussionNote) -> DocumentContent:
                 "document_title": f"{note.symbol}: {title}",
                 "original_language": note.get_original_language_display(),
                 "meeting_dates": meeting_dates(note.meeting),
-                "body_html": body_to_html(expansion.text),
+                "body_html": _body_html(expansion),
                 "page_label": _("Page"),
             },
         )

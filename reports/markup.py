@@ -55,24 +55,42 @@ class NumberedParagraphs(Treeprocessor):
                 element.insert(0, label)
 
     def _copy_footnotes_to_their_calls(self, root: ET.Element) -> None:
+        # Linear in the size of the tree: each footnote's printed span is built once,
+        # and each parent's children are rebuilt in one pass (no index() per call).
         notes = {
             item.get("id"): item
             for block in root.iter("div")
             if block.get("class") == "footnote"
             for item in block.iter("li")
         }
+        spans: dict[str, ET.Element] = {}
         for parent in list(root.iter()):
-            for child in list(parent):
+            children = []
+            for child in parent:
+                children.append(child)
                 if child.tag != "sup" or not (child.get("id") or "").startswith("fnref"):
                     continue
                 link = child.find("a")
-                item = notes.get((link.get("href") or "").lstrip("#")) if link is not None else None
+                note_id = (link.get("href") or "").lstrip("#") if link is not None else ""
+                item = notes.get(note_id)
                 if item is None:
                     continue
+                if note_id not in spans:
+                    spans[note_id] = _footnote_span(item)
                 child.set("class", "footnote-call")
-                span = _footnote_span(item)
+                span = _shallow_copy(spans[note_id])
                 span.tail, child.tail = child.tail, None
-                parent.insert(list(parent).index(child) + 1, span)
+                children.append(span)
+            if len(children) != len(parent):
+                parent[:] = children
+
+
+def _shallow_copy(span: ET.Element) -> ET.Element:
+    """A new span around the same (never modified) content: each call has its own tail."""
+    copied = ET.Element(span.tag, span.attrib)
+    copied.text = span.text
+    copied.extend(copy.deepcopy(list(span)))
+    return copied
 
 
 def _footnote_span(item: ET.Element) -> ET.Element:

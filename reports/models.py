@@ -1,8 +1,11 @@
+import datetime
+
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.fields import acting_user_field
@@ -157,6 +160,12 @@ class RenderedDocument(models.Model):
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     requested_by = acting_user_field(_("requested by"))
+    sent_at = models.DateTimeField(
+        _("sent to the workers at"),
+        null=True,
+        blank=True,
+        help_text=_("Empty while the broker could not be reached; the sweep sends it again."),
+    )
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
     published_at = models.DateTimeField(
@@ -208,6 +217,17 @@ class RenderedDocument(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def is_stale(self) -> bool:
+        """Queued and never handed to the workers, or handed to them too long ago."""
+        if self.status != self.Status.QUEUED:
+            return False
+        if self.sent_at is None:
+            return True
+        return self.sent_at < timezone.now() - datetime.timedelta(
+            seconds=settings.RENDER_STALE_AFTER_SECONDS
+        )
 
     def get_download_url(self):
         return reverse("reports:download", args=[self.pk, self.file_name])

@@ -1,4 +1,8 @@
-from django.db.models import Prefetch, QuerySet
+import datetime
+
+from django.conf import settings
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from .models import DiscussionNote, RenderedDocument, slug_to_symbol
 
@@ -101,3 +105,14 @@ def meeting_choices():
 
     year = dialogue_year_current()
     return meeting_list(dialogue_year=year) if year else []
+
+
+def rendered_document_list_stale() -> QuerySet[RenderedDocument]:
+    """Queued renders never handed to the workers, or handed to them too long ago."""
+    handed_before = timezone.now() - datetime.timedelta(seconds=settings.RENDER_STALE_AFTER_SECONDS)
+    return (
+        _renders_without_content()
+        .filter(status=RenderedDocument.Status.QUEUED)
+        .filter(Q(sent_at__isnull=True) | Q(sent_at__lt=handed_before))
+        .order_by("requested_at", "pk")
+    )

@@ -19,8 +19,9 @@ from django.utils.translation import gettext_lazy
 from workshops.notices import document_published_notice_send
 
 from .content import DocumentContent, note_content, note_problems, participant_list_content
+from .dispatch import rendered_document_send
 from .models import DiscussionNote, RenderedDocument
-from .tasks import render_document_task
+from .note_limits import body_limit_problems
 
 logger = logging.getLogger(__name__)
 
@@ -37,9 +38,16 @@ NOTE_FIELDS = (
 )
 
 
+def _check_body_limits(note: DiscussionNote) -> None:
+    problems = body_limit_problems(note.body)
+    if problems:
+        raise ValidationError({"body": problems})
+
+
 def note_create(*, by, **fields) -> DiscussionNote:
     note = DiscussionNote(**{name: fields[name] for name in NOTE_FIELDS if name in fields})
     note.updated_by = by
+    _check_body_limits(note)
     note.full_clean()
     note.save()
     return note
@@ -50,6 +58,7 @@ def note_update(*, note: DiscussionNote, by, **fields) -> DiscussionNote:
     for name in changed:
         setattr(note, name, fields[name])
     note.updated_by = by
+    _check_body_limits(note)
     note.full_clean()
     note.save(update_fields=[*changed, "updated_by", "updated_at"])
     return note
@@ -137,11 +146,19 @@ def _request(*, content: DocumentContent, by, enqueue: bool, kind, **subject) ->
 
 
 def rendered_document_retry(*, rendered_document: RenderedDocument, by) -> RenderedDocument:
+    """Tries a failed render again, or sends again one queued too long (see is_stale)."""
     with transaction.atomic():
         document = RenderedDocument.objects.select_for_update().get(pk=rendered_document.pk)
-        if document.status != RenderedDocument.Status.FAILED:
-            raise ValidationError(_("Only a failed render can be retried."))
-        _requeue(document, by=by)
+        if document.status == RenderedDocument.Status.FAILED:
+            _requeue(document, by=by)
+        elif document.is_stale:
+            document.requested_by = by
+            document.save(update_fields=["requested_by"])
+            _enqueue(document)
+        else:
+            raise ValidationError(
+                _("Only a failed render, or one queued for too long, can be tried again.")
+            )
     return document
 
 
@@ -149,14 +166,16 @@ def _requeue(document: RenderedDocument, *, by, enqueue: bool = True) -> None:
     document.status = RenderedDocument.Status.QUEUED
     document.error = ""
     document.requested_by = by
-    document.save(update_fields=["status", "error", "requested_by"])
+    document.sent_at = None
+    document.save(update_fields=["status", "error", "requested_by", "sent_at"])
     if enqueue:
         _enqueue(document)
 
 
 def _enqueue(document: RenderedDocument) -> None:
-    pk = document.pk
-    transaction.on_commit(lambda: render_document_task.delay(pk))
+    # After the commit, so that the worker finds the row; the caller's object learns
+    # whether the broker took it (document.sent_at), to tell the user.
+    transaction.on_commit(lambda: rendered_document_send(document))
 
 
 def rendered_document_publish(*, rendered_document: RenderedDocument) -> RenderedDocument:

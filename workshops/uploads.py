@@ -9,6 +9,8 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from .containers import container_check
+
 
 @dataclass(frozen=True)
 class DocumentFormat:
@@ -99,4 +101,5 @@ def document_format_check(file) -> DocumentFormat:
                 "actual": fmt.extension,
             },
         )
+    container_check(file, extension=fmt.extension)
     return fmt

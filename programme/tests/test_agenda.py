@@ -322,7 +322,8 @@ def test_published_agenda_prints_for_everyone(client, meeting):
     assert response.status_code == 200
     assert "Public session" in page
     assert "programme/agenda.css" in page
-    assert "window.print()" in page
+    assert "data-print-button" in page
+    assert "programme/print-button.js" in page
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ import pytest
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, OperationalError
+from django.utils import timezone
 
 from idm_portal.celery import app as celery_app
 from participants.models import Category
@@ -310,8 +311,11 @@ def test_a_failed_render_can_be_retried(
     assert queued.error == ""
 
 
-def test_only_failed_renders_can_be_retried(queued):
-    with pytest.raises(ValidationError, match="Only a failed render"):
+def test_a_render_just_handed_to_the_workers_cannot_be_retried(queued):
+    RenderedDocument.objects.filter(pk=queued.pk).update(sent_at=timezone.now())
+    queued.refresh_from_db()
+
+    with pytest.raises(ValidationError, match="Only a failed render, or one queued for too long"):
         services.rendered_document_retry(rendered_document=queued, by=None)
 
 

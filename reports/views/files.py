@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import FileResponse, Http404, HttpResponseNotModified, JsonResponse
 from django.shortcuts import redirect
 from django.utils.cache import get_conditional_response
 from django.utils.translation import gettext as _
@@ -24,33 +24,35 @@ from ..services import (
     rendered_document_request_for_participant_list,
     rendered_document_retry,
 )
+from .render_messages import announce_render
 
-# A finished render's bytes never change, so once a download has been allowed its
-# ETag can answer repeat requests without the database. Only 304s are answered
-# from this cache: a client holding the exact SHA-256 already has the file, so a
-# stale entry (after unpublishing, say) reveals nothing. Full downloads always
-# check the database.
+# A finished render's bytes never change, so once a download of a PUBLIC file has been
+# allowed, its ETag can answer repeat requests without the database. Only that audience
+# (everyone) is cached: a file for the secretariat only is checked in the database at
+# every request. Only a client that sends the exact ETag gets a 304 from the cache: it
+# already holds the file, so a stale entry (after unpublishing, say) reveals nothing.
+# "If-None-Match: *" names no file, so it always goes through the access check.
 KNOWN_ETAG_SECONDS = 300
 
 
 def _known_etag_key(pk: int, file_name: str) -> str:
-    return f"reports:etag:{pk}:{file_name}"
+    return f"reports:public-etag:{pk}:{file_name}"
 
 
 def serve_rendered_document(request, document: RenderedDocument):
     """The PDF, or 304 Not Modified when the client's copy has the same SHA-256.
 
     The ETag is the stored checksum, so a repeat download reads neither the
-    file nor, once known, the database.
+    file nor, once known, the database. Call it only once access is granted.
     """
     etag = f'"{document.sha256}"'
-    # Clients may keep the file but must ask (cheaply) whether it is still current.
-    cache_control = f"{'public' if rendered_document_is_public(document) else 'private'}, no-cache"
-    cache.set(
-        _known_etag_key(document.pk, document.file_name),
-        (etag, cache_control),
-        KNOWN_ETAG_SECONDS,
-    )
+    if rendered_document_is_public(document):
+        # Clients may keep the file but must ask (cheaply) whether it is still current.
+        cache_control = "public, no-cache"
+        cache.set(_known_etag_key(document.pk, document.file_name), etag, KNOWN_ETAG_SECONDS)
+    else:
+        # The secretariat's drafts and unpublished lists of participants: kept nowhere.
+        cache_control = "private, no-store"
     response = get_conditional_response(request, etag=etag)
     if response is None:
         response = FileResponse(
@@ -64,19 +66,26 @@ def serve_rendered_document(request, document: RenderedDocument):
     return response
 
 
+def _answer_from_the_cache(request, pk: int, file_name: str):
+    """304 for a client that names the public file's exact ETag; None otherwise."""
+    asked = [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]
+    known = cache.get(_known_etag_key(pk, file_name))
+    if known is None or known not in asked:
+        return None
+    response = HttpResponseNotModified()
+    response["ETag"] = known
+    response["Cache-Control"] = "public, no-cache"
+    return response
+
+
 class DownloadView(View):
     """One version of a document: /documents/files/17/IC-2010-5.pdf."""
 
     def get(self, request, pk, file_name):
         if "If-None-Match" in request.headers:
-            known = cache.get(_known_etag_key(pk, file_name))
-            if known is not None:
-                etag, cache_control = known
-                response = get_conditional_response(request, etag=etag)
-                if response is not None:
-                    response["ETag"] = etag
-                    response["Cache-Control"] = cache_control
-                    return response
+            cached = _answer_from_the_cache(request, pk, file_name)
+            if cached is not None:
+                return cached
         document = get_or_404(rendered_document_get_for_download, pk=pk)
         if document.status != RenderedDocument.Status.DONE or document.file_name != file_name:
             raise Http404
@@ -109,6 +118,7 @@ class RenderStatusView(SecretariatRequiredMixin, View):
                 "status": document.status,
                 "label": str(document.get_status_display()),
                 "finished": document.is_finished,
+                "stale": document.is_stale,
                 "error": document.error,
                 "download_url": document.get_download_url() if done else None,
                 "file_name": document.file_name,
@@ -123,11 +133,13 @@ class RenderRetryView(SecretariatRequiredMixin, View):
     def post(self, request, pk):
         try:
             document = rendered_document_get(pk=pk)
-            rendered_document_retry(rendered_document=document, by=request.user)
+            document = rendered_document_retry(rendered_document=document, by=request.user)
         except RenderedDocument.DoesNotExist as exc:
             raise Http404 from exc
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
+        else:
+            announce_render(request, document, unchanged="")
         return redirect(_back(document))
 
 
@@ -135,8 +147,9 @@ class ParticipantListGenerateView(SecretariatRequiredMixin, View):
     def post(self, request, meeting_pk):
         meeting = get_or_404(meeting_get, pk=meeting_pk)
         document = rendered_document_request_for_participant_list(meeting=meeting, by=request.user)
-        if document.status == document.Status.DONE:
-            messages.info(request, _("Nothing changed since the last list: it is ready."))
+        announce_render(
+            request, document, unchanged=_("Nothing changed since the last list: it is ready.")
+        )
         return redirect(meeting)
 
 

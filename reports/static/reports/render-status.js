@@ -14,7 +14,10 @@
     label.className = "badge " + (state.status === "done" ? "text-bg-success"
       : state.status === "failed" ? "text-bg-danger" : "text-bg-secondary");
     var bar = panel.querySelector("[data-role=progress] .progress-bar");
-    if (bar) { bar.style.width = state.status === "running" ? "60%" : "20%"; }
+    if (bar) {
+      bar.classList.toggle("render-progress-running", state.status === "running");
+      bar.classList.toggle("render-progress-queued", state.status !== "running");
+    }
     show(panel.querySelector("[data-role=progress]"), !state.finished);
     show(panel.querySelector("[data-role=spinner]"), !state.finished);
     var error = panel.querySelector("[data-role=error]");
@@ -23,7 +26,8 @@
     var download = panel.querySelector("[data-role=download]");
     if (state.download_url) { download.href = state.download_url; }
     show(download, state.status === "done");
-    show(panel.querySelector("[data-role=retry]"), state.status === "failed");
+    show(panel.querySelector("[data-role=stale]"), Boolean(state.stale));
+    show(panel.querySelector("[data-role=retry]"), state.status === "failed" || Boolean(state.stale));
   }
 
   function poll(panel) {

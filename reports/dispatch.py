@@ -1,0 +1,66 @@
+"""Handing renders to the workers, and sending again those the broker never took.
+
+The web process sends a render after its transaction commits; a broker that is
+away leaves it queued (sent_at empty) and the user is told so. The sweep (Celery
+beat runs `resend_stale_renders_task`; cron can run `manage.py
+resend_stale_renders`) sends stale queued renders again.
+"""
+
+import logging
+
+from celery import shared_task
+from django.utils import timezone
+from kombu.exceptions import OperationalError as KombuOperationalError
+
+from .models import RenderedDocument
+from .selectors import rendered_document_list_stale
+from .tasks import render_document_task
+
+logger = logging.getLogger(__name__)
+
+# What sending raises while the broker is away (kombu wraps the driver's errors).
+BROKER_ERRORS = (KombuOperationalError, OSError)
+
+
+def rendered_document_send(document: RenderedDocument) -> bool:
+    """Hands the render to the workers; False, logged, with the render left queued, if the
+    broker cannot be reached: the sweep sends it again later."""
+    try:
+        render_document_task.apply_async(args=[document.pk])
+    except BROKER_ERRORS as exc:
+        if render_document_task.app.conf.task_always_eager:
+            raise  # no broker involved: the render itself raised, in this process
+        logger.warning("Render %s stays queued: the broker is unreachable (%s).", document.pk, exc)
+        RenderedDocument.objects.filter(pk=document.pk).update(sent_at=None)
+        document.sent_at = None
+        return False
+    document.sent_at = timezone.now()
+    RenderedDocument.objects.filter(pk=document.pk).update(sent_at=document.sent_at)
+    return True
+
+
+def rendered_document_resend_stale() -> int:
+    """Sends every stale queued render to the workers again; the number sent.
+
+    Safe to run twice or from two hosts at once: each render is claimed by a
+    conditional update before it is sent, and rendering it twice is harmless.
+    Stops at the first render the broker refuses (the next sweep goes on).
+    """
+    sent = 0
+    for document in rendered_document_list_stale():
+        claimed = RenderedDocument.objects.filter(
+            pk=document.pk, status=RenderedDocument.Status.QUEUED, sent_at=document.sent_at
+        ).update(sent_at=timezone.now())
+        if not claimed:
+            continue  # sent meanwhile, by another sweep or a "Try again"
+        if not rendered_document_send(document):
+            break
+        sent += 1
+    return sent
+
+
+# Celery beat runs it (CELERY_BEAT_SCHEDULE); workers import this module through
+# CELERY_IMPORTS, since autodiscovery reads only tasks.py.
+@shared_task
+def resend_stale_renders_task() -> int:
+    return rendered_document_resend_stale()
