@@ -1,9 +1,13 @@
 """Lists and details run a fixed number of queries, whatever the number of rows."""
 
+import datetime
+
 import pytest
+from django.utils import timezone
 
 from accounts.tests.factories import FocalPointFactory
 from participants.tests.factories import MemberStateFactory
+from themes.models import Consultation
 from themes.services import vote_cast
 from themes.tests.factories import (
     ClosedConsultationFactory,
@@ -48,17 +52,19 @@ def test_consultation_list_for_the_secretariat(
 @pytest.mark.parametrize("count", [1, 3])
 def test_ballot_page_for_a_focal_point(client, django_assert_num_queries, ghana_focal_point, count):
     consultation = ConsultationFactory()
-    proposals = ProposalFactory.create_batch(count, consultation=consultation)
+    # A ballot takes at least two proposals.
+    proposals = ProposalFactory.create_batch(count + 1, consultation=consultation)
     vote_cast(consultation_id=consultation.pk, proposal_id=proposals[0].pk, user=ghana_focal_point)
     SuggestionFactory.create_batch(count, consultation=consultation, submitted_by=ghana_focal_point)
     client.force_login(ghana_focal_point)
 
-    # + state, consultation, its proposals, the state's vote, its suggestions
-    with django_assert_num_queries(PER_REQUEST + 5):
+    # + state, consultation, its proposals, the state's vote, its status at the opening,
+    # its suggestions
+    with django_assert_num_queries(PER_REQUEST + 6):
         response = client.get(f"/themes/{consultation.pk}/")
 
     page = response.content.decode()
-    assert page.count('class="card mb-3"') == count
+    assert page.count('class="card mb-3"') == count + 1
     assert page.count('data-testid="suggestion"') == count
 
 
@@ -71,8 +77,8 @@ def test_manage_page_of_a_closed_consultation(
     SuggestionFactory.create_batch(count, consultation=consultation)
     client.force_login(secretariat_user)
 
-    # + consultation, proposals, turnout, suggestions, tally
-    with django_assert_num_queries(PER_REQUEST + 5):
+    # + consultation, proposals, turnout, suggestions, tally, consultation history
+    with django_assert_num_queries(PER_REQUEST + 6):
         response = client.get(f"/themes/{consultation.pk}/manage/")
 
     page = response.content.decode()
@@ -92,6 +98,10 @@ def _votes(count):
             user=user,
             seen_proposal_id=first.pk,
         )
+    # Each state's vote is read once voting has closed.
+    Consultation.objects.filter(pk=consultation.pk).update(
+        closes_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
     return consultation
 
 

@@ -16,6 +16,7 @@ from ..forms import ConsultationForm, DeclareResultForm, DeclineForm, ProposalFo
 from ..models import Consultation, Suggestion
 from ..selectors import (
     consultation_get,
+    consultation_history,
     consultation_tally,
     consultation_turnout,
     suggestion_consultation_id,
@@ -24,6 +25,7 @@ from ..selectors import (
 from ..services import (
     CONSULTATION_EDITABLE_FIELDS,
     CONSULTATION_FIELDS_FIXED_BY_RESULT,
+    CONSULTATION_FIELDS_OPEN_TO_CHANGE_DURING_VOTING,
     consultation_create,
     consultation_result_declare,
     consultation_result_publish,
@@ -31,6 +33,7 @@ from ..services import (
     proposal_add,
     suggestion_add_to_ballot,
     suggestion_decline,
+    voting_has_started,
 )
 
 
@@ -59,6 +62,8 @@ class ConsultationManageView(SecretariatConsultationMixin, TemplateView):
             proposals=list(consultation.proposals.all()),
             turnout=consultation_turnout(consultation=consultation),
             suggestions=suggestions,
+            ballot_is_fixed=voting_has_started(consultation),
+            consultation_history=consultation_history(consultation=consultation),
         )
         if consultation.is_closed():
             tally = consultation_tally(consultation=consultation)
@@ -99,6 +104,11 @@ class ConsultationEditView(SecretariatConsultationMixin, FormView):
             # Shown, not posted: the declared result fixes them.
             for name in CONSULTATION_FIELDS_FIXED_BY_RESULT:
                 form.fields[name].disabled = True
+        if voting_has_started(self.consultation):
+            # Shown, not posted: the ballot and its rules stay as they were at the opening.
+            for name in CONSULTATION_EDITABLE_FIELDS:
+                if name not in CONSULTATION_FIELDS_OPEN_TO_CHANGE_DURING_VOTING:
+                    form.fields[name].disabled = True
         return form
 
     def form_valid(self, form):
@@ -108,7 +118,7 @@ class ConsultationEditView(SecretariatConsultationMixin, FormView):
             if not form.fields[name].disabled
         }
         try:
-            consultation_update(consultation=self.consultation, **fields)
+            consultation_update(consultation=self.consultation, by=self.request.user, **fields)
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
@@ -122,7 +132,7 @@ class ProposalAddView(SecretariatConsultationMixin, FormView):
 
     def form_valid(self, form):
         try:
-            proposal_add(consultation=self.consultation, **form.cleaned_data)
+            proposal_add(consultation=self.consultation, by=self.request.user, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
@@ -199,7 +209,7 @@ class ResultPublishView(SecretariatRequiredMixin, View):
 
     def post(self, request, pk):
         try:
-            consultation_result_publish(consultation_id=pk)
+            consultation_result_publish(consultation_id=pk, by=request.user)
         except Consultation.DoesNotExist as exc:
             raise Http404 from exc
         except ValidationError as error:

@@ -1,7 +1,9 @@
 import datetime
 from typing import TYPE_CHECKING
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from ..models import DialogueYear, Meeting, MeetingStatusChange
 
@@ -78,6 +80,19 @@ def _settle_funding_gap(meeting: Meeting) -> None:
         meeting.funding_gap = ""
 
 
+def _check_within_year(meeting: Meeting) -> None:
+    """A meeting of a dialogue year takes place in that year, from its first day to its last."""
+    year = meeting.dialogue_year.year
+    outside = {
+        name: _("A meeting of IDM %(year)s takes place in %(year)s: choose a date in %(year)s.")
+        % {"year": year}
+        for name in ("start_date", "end_date")
+        if getattr(meeting, name) is not None and getattr(meeting, name).year != year
+    }
+    if outside:
+        raise ValidationError(outside)
+
+
 @transaction.atomic
 def meeting_create(
     *,
@@ -107,6 +122,7 @@ def meeting_create(
     )
     _settle_funding_gap(meeting)
     meeting.full_clean()
+    _check_within_year(meeting)
     meeting.save()
     MeetingStatusChange.objects.create(
         meeting=meeting, from_status="", to_status=meeting.status, changed_by=by
@@ -129,6 +145,7 @@ def meeting_update(*, meeting: Meeting, by: "User | None", **fields) -> Meeting:
     meeting.updated_by = by
     _settle_funding_gap(meeting)
     meeting.full_clean()
+    _check_within_year(meeting)
     meeting.save(update_fields=sorted({*fields, "funding_gap", "updated_by", "updated_at"}))
     if meeting.status != previous_status:
         MeetingStatusChange.objects.create(
