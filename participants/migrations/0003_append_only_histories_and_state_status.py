@@ -7,6 +7,61 @@ from django.db import migrations, models
 
 from idm_portal.history import MakeAppendOnly, permissions_withdrawn
 
+# A state's status changes only beside the entry of its history that says so: the
+# latest entry of the state goes from the old status to the new one (the service
+# writes it first). Consultations read their electorate from that history.
+RECORDED = """
+    SELECT 1 FROM (
+        SELECT from_status, to_status FROM participants_memberstatestatuschange
+        WHERE member_state_id = NEW.id ORDER BY id DESC LIMIT 1
+    ) AS latest
+    WHERE latest.from_status = OLD.status AND latest.to_status = NEW.status
+"""
+MESSAGE = "A state's status changes only with its entry in the status history."
+STATUS_TRIGGERS = {
+    "postgresql": [
+        f"""
+        CREATE FUNCTION participants_memberstate_status_is_recorded() RETURNS trigger AS $$
+        BEGIN
+            IF NEW.status <> OLD.status AND NOT EXISTS ({RECORDED}) THEN
+                RAISE EXCEPTION '{MESSAGE.replace("'", "''")}';
+            END IF;
+            RETURN NEW;
+        END;
+        $$ LANGUAGE plpgsql
+        """,
+        """
+        CREATE TRIGGER participants_memberstate_status_is_recorded
+        BEFORE UPDATE ON participants_memberstate
+        FOR EACH ROW EXECUTE FUNCTION participants_memberstate_status_is_recorded()
+        """,
+    ],
+    "sqlite": [
+        f"""
+        CREATE TRIGGER participants_memberstate_status_is_recorded
+        BEFORE UPDATE ON participants_memberstate
+        WHEN NEW.status <> OLD.status AND NOT EXISTS ({RECORDED})
+        BEGIN SELECT RAISE(ABORT, '{MESSAGE.replace("'", "''")}'); END
+        """,
+    ],
+}
+UNDO_STATUS_TRIGGERS = {
+    "postgresql": [
+        "DROP TRIGGER IF EXISTS participants_memberstate_status_is_recorded"
+        " ON participants_memberstate",
+        "DROP FUNCTION IF EXISTS participants_memberstate_status_is_recorded()",
+    ],
+    "sqlite": ["DROP TRIGGER IF EXISTS participants_memberstate_status_is_recorded"],
+}
+
+
+def _run(statements_by_vendor):
+    def run(apps, schema_editor):
+        for statement in statements_by_vendor.get(schema_editor.connection.vendor, []):
+            schema_editor.execute(statement)
+
+    return run
+
 
 class Migration(migrations.Migration):
 
@@ -57,6 +112,7 @@ class Migration(migrations.Migration):
         ),
         MakeAppendOnly('registrationchange'),
         MakeAppendOnly('memberstatestatuschange'),
+        migrations.RunPython(_run(STATUS_TRIGGERS), _run(UNDO_STATUS_TRIGGERS)),
         permissions_withdrawn(
             'participants',
             'delete_registration',

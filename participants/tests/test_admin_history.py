@@ -2,8 +2,10 @@
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.db import DatabaseError, transaction
 
 from accounts.roles import SECRETARIAT_GROUP
+from participants.electorate import member_state_status_set
 from participants.models import MemberState, MemberStateStatusChange, Registration
 from participants.services import PersonDetails, registration_create
 from participants.tests.factories import MemberStateFactory
@@ -100,3 +102,14 @@ def test_a_states_status_changed_in_the_admin_is_recorded(client, secretariat_us
         "member",
         secretariat_user,
     )
+
+
+def test_a_states_status_does_not_change_without_its_history_entry(secretariat_user):
+    state = MemberStateFactory(country="QA", name="Qatar", status="observer")
+
+    with pytest.raises(DatabaseError, match="status history"), transaction.atomic():
+        MemberState.objects.filter(pk=state.pk).update(status="member")
+    member_state_status_set(member_state=state, status="member", by=secretariat_user)
+
+    assert MemberState.objects.get(pk=state.pk).status == "member"
+    assert MemberStateStatusChange.objects.count() == 1
