@@ -281,3 +281,35 @@ def test_a_vote_changes_only_beside_its_history_entry(ballot, ghana_focal_point)
 
     assert Vote.objects.get().proposal == second
     assert consultation.vote_events.count() == 2
+
+
+def test_the_edit_page_keeps_the_rules_of_an_open_vote_and_shows_refusals(
+    client, secretariat_user, ballot
+):
+    consultation = ballot[0]
+    client.force_login(secretariat_user)
+    url = f"/themes/{consultation.pk}/edit/"
+    local = timezone.localtime
+    earlier = local(consultation.closes_at - datetime.timedelta(hours=2))
+
+    form = client.get(url).context["form"]
+    page = client.post(
+        url,
+        {
+            "title": consultation.title,
+            "introduction": "",
+            "closes_at": earlier.strftime("%Y-%m-%dT%H:%M"),
+            "opens_at": "2000-01-01T00:00",
+            "allow_vote_change": "",
+        },
+    ).content.decode()
+
+    disabled = {name for name, field in form.fields.items() if field.disabled}
+    assert disabled == {"target_year", "opens_at", "allow_vote_change", "votes_public_while_open"}
+    assert "its close may only be moved later than" in page
+    stored = _stored(consultation)
+    assert (stored.opens_at, stored.closes_at, stored.allow_vote_change) == (
+        consultation.opens_at,
+        consultation.closes_at,
+        True,
+    )
