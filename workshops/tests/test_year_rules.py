@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from workshops.models import Meeting, MeetingStatusChange
+from workshops.models import DialogueYear, Meeting, MeetingStatusChange
 from workshops.services import meeting_create, meeting_update
 from workshops.tests.factories import DialogueYearFactory, MeetingFactory
 
@@ -115,3 +115,28 @@ def test_a_meeting_cannot_be_deleted_in_the_admin(client, secretariat_user, admi
 
     assert (as_secretariat.status_code, as_superuser.status_code) == (403, 403)
     assert Meeting.objects.filter(pk=meeting.pk).exists()
+
+
+def test_the_admin_shows_the_services_refusal_instead_of_an_error(client, secretariat_user):
+    meeting = MeetingFactory(dialogue_year=DialogueYearFactory(year=2010))
+    DialogueYearFactory(year=2027, is_current=False)
+    client.force_login(secretariat_user)
+    form = {
+        "dialogue_year": DialogueYear.objects.get(year=2027).pk,
+        "kind": "workshop",
+        "title": meeting.title,
+        "start_date": "2010-03-09",
+        "end_date": "2010-03-10",
+        "venue": "",
+        "status": "confirmed",
+        "funding_gap": "",
+        "description": "",
+        "status_changes-TOTAL_FORMS": 0,
+        "status_changes-INITIAL_FORMS": 0,
+    }
+
+    response = client.post(f"/admin/workshops/meeting/{meeting.pk}/change/", form, follow=True)
+
+    assert response.status_code == 200
+    assert OUTSIDE_2027 in response.content.decode()
+    assert Meeting.objects.get(pk=meeting.pk).dialogue_year.year == 2010
