@@ -25,6 +25,40 @@ def compiled_catalogues():
     )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def flushing_a_test_database_empties_its_histories():
+    """Lets Django empty the test database after a transactional test, histories included.
+
+    The database refuses to delete history rows and votes (common.history,
+    themes migration 0004): only this flush, the test runner's own, sets every
+    trigger aside for the length of its transaction.
+    """
+    from django.db.backends.base.operations import BaseDatabaseOperations
+
+    original = BaseDatabaseOperations.execute_sql_flush
+
+    def execute_sql_flush(self, sql_list):
+        with self.connection.cursor() as cursor:
+            if self.connection.vendor == "postgresql":
+                cursor.execute(
+                    "SELECT DISTINCT event_object_table FROM information_schema.triggers"
+                    " WHERE trigger_schema = current_schema()"
+                )
+                tables = [row[0] for row in cursor.fetchall()]
+                before = [f"ALTER TABLE {table} DISABLE TRIGGER USER" for table in tables]
+                after = [f"ALTER TABLE {table} ENABLE TRIGGER USER" for table in tables]
+            else:
+                cursor.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
+                triggers = cursor.fetchall()
+                before = [f"DROP TRIGGER {name}" for name, _sql in triggers]
+                after = [sql for _name, sql in triggers]
+        original(self, [*before, *sql_list, *after])
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(BaseDatabaseOperations, "execute_sql_flush", execute_sql_flush)
+        yield
+
+
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     """Every test stores its files in a folder of its own, never in the project's media/."""
@@ -61,6 +95,15 @@ def secretariat_user(db):
     from accounts.tests.factories import SecretariatUserFactory
 
     return SecretariatUserFactory()
+
+
+@pytest.fixture
+def admin_user(db):
+    """pytest-django's superuser (behind admin_client), with the second factor the
+    portal requires of every staff account."""
+    from accounts.tests.factories import EnrolledUserFactory
+
+    return EnrolledUserFactory(username="admin", is_staff=True, is_superuser=True)
 
 
 @pytest.fixture

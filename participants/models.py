@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -33,6 +34,40 @@ class MemberState(models.Model):
     @property
     def is_member(self) -> bool:
         return self.status == self.Status.MEMBER
+
+
+class MemberStateStatusChange(AppendOnlyModel):
+    """One change of a state's status (member or observer): who may vote, and since when.
+
+    A consultation takes its electorate as of its opening from these entries.
+    """
+
+    member_state = models.ForeignKey(
+        MemberState,
+        on_delete=models.PROTECT,
+        related_name="status_changes",
+        verbose_name=_("member state"),
+    )
+    from_status = models.CharField(
+        _("from"), max_length=16, choices=MemberState.Status.choices, blank=True
+    )
+    to_status = models.CharField(_("to"), max_length=16, choices=MemberState.Status.choices)
+    changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
+    changed_by = acting_user_field(_("changed by"), in_history=True)
+
+    class Meta(AppendOnlyModel.Meta):
+        ordering = ["member_state", "changed_at", "pk"]
+        verbose_name = _("member state status change")
+        verbose_name_plural = _("member state status changes")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(from_status=F("to_status")),
+                name="member_state_status_change_changes_the_status",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.member_state_id}: {self.from_status or '—'} → {self.to_status}"
 
 
 class Category(models.TextChoices):
@@ -176,6 +211,8 @@ class Registration(models.Model):
         ordering = ["participant__last_name", "participant__first_name"]
         verbose_name = _("registration")
         verbose_name_plural = _("registrations")
+        # A registration is withdrawn, never deleted: its history stays with it.
+        default_permissions = ("add", "change", "view")
         constraints = [
             models.UniqueConstraint(
                 fields=["meeting", "participant"],
@@ -228,7 +265,7 @@ class RegistrationChange(AppendOnlyModel):
 
     registration = models.ForeignKey(
         Registration,
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="changes",
         verbose_name=_("registration"),
     )
@@ -236,9 +273,9 @@ class RegistrationChange(AppendOnlyModel):
     # {"field": [old, new], ...} in the values stored in the database.
     changes = models.JSONField(_("changes"), default=dict, blank=True)
     changed_at = models.DateTimeField(_("changed at"), auto_now_add=True)
-    changed_by = acting_user_field(_("changed by"))
+    changed_by = acting_user_field(_("changed by"), in_history=True)
 
-    class Meta:
+    class Meta(AppendOnlyModel.Meta):
         ordering = ["changed_at", "id"]
         verbose_name = _("registration change")
         verbose_name_plural = _("registration changes")

@@ -1,38 +1,48 @@
 from django.contrib import admin
 
+from idm_portal.service_admin import ServiceRefusalAdminMixin
+
 from . import services
-from .models import Consultation, Proposal, ThemeSuggestion, Vote, VoteEvent
+from .models import Consultation, ConsultationChange, Proposal, ThemeSuggestion, Vote, VoteEvent
 
 
-def _ballot_is_closed(consultation) -> bool:
-    return consultation is not None and consultation.is_closed()
+def _ballot_is_fixed(consultation) -> bool:
+    return consultation is not None and services.voting_has_started(consultation)
 
 
 class ProposalInline(admin.StackedInline):
-    """Proposals join a ballot through the portal, which numbers them and checks it is open."""
+    """Read here: a proposal is changed on its own page, through the services, which
+    record the change and refuse it once voting has started."""
 
     model = Proposal
     extra = 0
-    autocomplete_fields = ("member_state",)
+    fields = ("position", "title", "summary", "origin", "member_state")
+    readonly_fields = fields
+    can_delete = False
+    show_change_link = True
 
     def has_add_permission(self, request, obj=None):
         return False
 
-    # obj is the consultation: once voting has closed, its ballot is kept as voted on.
-    def has_change_permission(self, request, obj=None):
-        return not _ballot_is_closed(obj) and super().has_change_permission(request, obj)
 
-    def has_delete_permission(self, request, obj=None):
-        return not _ballot_is_closed(obj) and super().has_delete_permission(request, obj)
+class ConsultationChangeInline(admin.TabularInline):
+    model = ConsultationChange
+    fields = ("changed_at", "changed_by", "action", "changes")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Consultation)
-class ConsultationAdmin(admin.ModelAdmin):
+class ConsultationAdmin(ServiceRefusalAdminMixin, admin.ModelAdmin):
     list_display = ("title", "target_year", "opens_at", "closes_at", "allow_vote_change")
     list_filter = ("target_year",)
     search_fields = ("title", "introduction")
     list_select_related = ("target_year",)
-    inlines = [ProposalInline]
+    inlines = [ProposalInline, ConsultationChangeInline]
     # The result is declared and published through the portal, which also sets
     # the target year's theme; here it is only shown.
     readonly_fields = (
@@ -49,7 +59,20 @@ class ConsultationAdmin(admin.ModelAdmin):
         if obj is not None and obj.selected_proposal_id is not None:
             # The declared result fixes them; the service would refuse a change.
             fields = (*fields, *services.CONSULTATION_FIELDS_FIXED_BY_RESULT)
-        return fields
+        if _ballot_is_fixed(obj):
+            fields = (
+                *fields,
+                *(
+                    name
+                    for name in services.CONSULTATION_EDITABLE_FIELDS
+                    if name not in services.CONSULTATION_FIELDS_OPEN_TO_CHANGE_DURING_VOTING
+                ),
+            )
+        return tuple(dict.fromkeys(fields))
+
+    def has_delete_permission(self, request, obj=None):
+        # Its history (and any vote) holds on to it: a consultation is kept.
+        return False
 
     def save_model(self, request, obj, form, change):
         # Through the services, which hold the rules of a consultation.
@@ -59,7 +82,7 @@ class ConsultationAdmin(admin.ModelAdmin):
             if name in form.cleaned_data
         }
         if change:
-            services.consultation_update(consultation=obj, **fields)
+            services.consultation_update(consultation=obj, by=request.user, **fields)
         else:
             created = services.consultation_create(by=request.user, **fields)
             obj.pk = created.pk
@@ -67,22 +90,39 @@ class ConsultationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Proposal)
-class ProposalAdmin(admin.ModelAdmin):
+class ProposalAdmin(ServiceRefusalAdminMixin, admin.ModelAdmin):
     list_display = ("title", "consultation", "position", "origin", "member_state")
     list_filter = ("origin", "consultation")
     search_fields = ("title", "summary", "full_text")
     list_select_related = ("consultation", "member_state")
 
+    fields = ("title", "summary", "full_text", "origin", "member_state")
+    autocomplete_fields = ("member_state",)
+
     def has_add_permission(self, request):
         return False
 
+    # Once voting has started the ballot is fixed: the texts stay as voted on.
     def has_change_permission(self, request, obj=None):
-        closed = obj is not None and _ballot_is_closed(obj.consultation)
-        return not closed and super().has_change_permission(request, obj)
+        fixed = obj is not None and _ballot_is_fixed(obj.consultation)
+        return not fixed and super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        closed = obj is not None and _ballot_is_closed(obj.consultation)
-        return not closed and super().has_delete_permission(request, obj)
+        fixed = obj is not None and _ballot_is_fixed(obj.consultation)
+        return not fixed and super().has_delete_permission(request, obj)
+
+    def get_actions(self, request):
+        # Deleting several at once would skip the service, which records each removal.
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def save_model(self, request, obj, form, change):
+        fields = {name: form.cleaned_data[name] for name in services.PROPOSAL_EDITABLE_FIELDS}
+        services.proposal_update(proposal=obj, by=request.user, **fields)
+
+    def delete_model(self, request, obj):
+        services.proposal_remove(proposal=obj, by=request.user)
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -118,6 +158,13 @@ class VoteEventAdmin(ReadOnlyAdmin):
         "to_proposal",
         "consultation",
     )
+
+
+@admin.register(ConsultationChange)
+class ConsultationChangeAdmin(ReadOnlyAdmin):
+    list_display = ("changed_at", "action", "changed_by", "consultation")
+    list_filter = ("action", "consultation")
+    list_select_related = ("changed_by", "consultation")
 
 
 @admin.register(ThemeSuggestion)

@@ -31,6 +31,12 @@ class ConsultationForm(forms.Form):
     allow_vote_change = forms.BooleanField(
         label=_("States may change their vote before the close"), required=False, initial=True
     )
+    votes_public_while_open = forms.BooleanField(
+        label=_("The secretariat may read each state's vote while voting is open"),
+        required=False,
+        initial=False,
+        help_text=_("Otherwise the votes CSV and the vote history open once voting has closed."),
+    )
 
     def __init__(self, *args, submit_label=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -24,6 +24,14 @@ class Consultation(models.Model):
     allow_vote_change = models.BooleanField(
         _("states may change their vote before the close"), default=True
     )
+    votes_public_while_open = models.BooleanField(
+        _("each state's vote may be read while voting is open"),
+        default=False,
+        help_text=_(
+            "Otherwise the votes of each state (the CSV and the vote history) are shown "
+            "once voting has closed."
+        ),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     created_by = acting_user_field(_("created by"))
     # The result: declared by the secretariat once voting has closed, then
@@ -80,6 +88,10 @@ class Consultation(models.Model):
     @property
     def is_published(self) -> bool:
         return self.result_published_at is not None
+
+    def votes_are_readable(self, at=None) -> bool:
+        """Each state's vote is read once voting has closed, unless the consultation says so."""
+        return self.votes_public_while_open or self.is_closed(at) or not self.has_opened(at)
 
 
 class Proposal(models.Model):
@@ -138,6 +150,31 @@ class Proposal(models.Model):
         return self.title
 
 
+class VoteChangeNeedsHistory(Exception):
+    """A vote is changed or removed other than by casting it, which records the change."""
+
+
+class VoteQuerySet(models.QuerySet):
+    # A state's choice changes through the vote service only, which writes its
+    # VoteEvent; the database refuses the rest (themes migration 0004).
+    FIXED_FIELDS = frozenset(
+        {"proposal", "proposal_id", "consultation", "consultation_id"}
+        | {"member_state", "member_state_id"}
+    )
+
+    def update(self, **kwargs):
+        if self.FIXED_FIELDS & set(kwargs):
+            raise VoteChangeNeedsHistory
+        return super().update(**kwargs)
+
+    def delete(self):
+        raise VoteChangeNeedsHistory
+
+
+class VoteManager(models.Manager.from_queryset(VoteQuerySet)):
+    pass
+
+
 class Vote(models.Model):
     """A member state's single vote in a consultation; its history is in VoteEvent."""
 
@@ -161,10 +198,15 @@ class Vote(models.Model):
     )
     cast_at = models.DateTimeField(_("cast at"), default=timezone.now)
 
+    objects = VoteManager()
+
     class Meta:
         ordering = ["consultation", "member_state__name"]
+        base_manager_name = "objects"
         verbose_name = _("vote")
         verbose_name_plural = _("votes")
+        # Votes are cast and changed through the portal only, each with its history entry.
+        default_permissions = ("view",)
         constraints = [
             models.UniqueConstraint(
                 fields=["consultation", "member_state"],
@@ -175,6 +217,9 @@ class Vote(models.Model):
 
     def __str__(self):
         return f"{self.member_state}: {self.proposal}"
+
+    def delete(self, *args, **kwargs):
+        raise VoteChangeNeedsHistory
 
 
 class VoteEvent(AppendOnlyModel):
@@ -208,7 +253,7 @@ class VoteEvent(AppendOnlyModel):
     )
     at = models.DateTimeField(_("at"), default=timezone.now)
 
-    class Meta:
+    class Meta(AppendOnlyModel.Meta):
         ordering = ["consultation", "at", "pk"]
         verbose_name = _("vote history entry")
         verbose_name_plural = _("vote history")
@@ -221,6 +266,40 @@ class VoteEvent(AppendOnlyModel):
 
     def __str__(self):
         return f"{self.member_state}: {self.from_proposal or '—'} → {self.to_proposal}"
+
+
+class ConsultationChange(AppendOnlyModel):
+    """One change of a consultation or of its ballot, shown beside the result."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", _("Consultation created")
+        UPDATED = "updated", _("Consultation changed")
+        PROPOSAL_ADDED = "proposal_added", _("Proposal added")
+        PROPOSAL_CHANGED = "proposal_changed", _("Proposal changed")
+        PROPOSAL_REMOVED = "proposal_removed", _("Proposal removed")
+        RESULT_DECLARED = "result_declared", _("Result declared")
+        RESULT_PUBLISHED = "result_published", _("Result published")
+
+    consultation = models.ForeignKey(
+        Consultation,
+        on_delete=models.PROTECT,
+        related_name="changes",
+        verbose_name=_("consultation"),
+    )
+    action = models.CharField(_("action"), max_length=24, choices=Action.choices)
+    # {"field": [old, new], ...} as stored (ids for foreign keys, ISO 8601 for moments);
+    # a proposal's entries also carry its "proposal" title, the row may be gone.
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
+    changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
+    changed_by = acting_user_field(_("changed by"), in_history=True)
+
+    class Meta(AppendOnlyModel.Meta):
+        ordering = ["consultation", "changed_at", "pk"]
+        verbose_name = _("consultation history entry")
+        verbose_name_plural = _("consultation history")
+
+    def __str__(self):
+        return f"{self.get_action_display()} · {self.changed_at:%Y-%m-%d %H:%M}"
 
 
 class ThemeSuggestion(models.Model):

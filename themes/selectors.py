@@ -1,12 +1,15 @@
 import dataclasses
+import datetime
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext
 
+from participants.electorate import member_states_eligible_at
 from participants.models import MemberState
-from participants.selectors import member_state_list
 
-from .models import Consultation, Proposal, ThemeSuggestion, Vote, VoteEvent
+from .models import Consultation, ConsultationChange, Proposal, ThemeSuggestion, Vote, VoteEvent
 
 
 def consultation_for_year(*, dialogue_year) -> Consultation | None:
@@ -65,8 +68,12 @@ class Turnout:
 
 
 def consultation_turnout(*, consultation: Consultation) -> Turnout:
-    """Member states that voted, out of the member states (observers do not vote)."""
-    counts = member_state_list(members_only=True).aggregate(
+    """States that voted, out of those that were members when voting opened.
+
+    Before the opening: out of the member states of today.
+    """
+    at = min(consultation.opens_at, timezone.now())
+    counts = member_states_eligible_at(at=at).aggregate(
         eligible=Count("pk", distinct=True),
         voted=Count("pk", filter=Q(theme_votes__consultation=consultation), distinct=True),
     )
@@ -112,3 +119,57 @@ def theme_suggestion_list(
 
 def theme_suggestion_consultation_id(*, suggestion_pk: int) -> int:
     return ThemeSuggestion.objects.values_list("consultation_id", flat=True).get(pk=suggestion_pk)
+
+
+@dataclasses.dataclass(frozen=True)
+class HistoryLine:
+    label: str
+    old: str
+    new: str
+
+
+@dataclasses.dataclass(frozen=True)
+class HistoryEntry:
+    change: ConsultationChange
+    proposal: str
+    lines: list[HistoryLine]
+
+
+def _shown(name: str, value) -> str:
+    """A value of the consultation history as a reader reads it, in their language."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return gettext("Yes") if value else gettext("No")
+    if name == "target_year":
+        return f"IDM {value}"
+    if name in ("opens_at", "closes_at"):
+        moment = datetime.datetime.fromisoformat(value)
+        return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+    return str(value)
+
+
+def _label(name: str) -> str:
+    for model in (Consultation, Proposal):
+        try:
+            return str(model._meta.get_field(name).verbose_name)
+        except FieldDoesNotExist:
+            continue
+    return name
+
+
+def consultation_history(*, consultation: Consultation) -> list[HistoryEntry]:
+    """Every change of the consultation and its ballot, oldest first, with labels and values."""
+    entries = []
+    changes = ConsultationChange.objects.filter(consultation=consultation).select_related(
+        "changed_by"
+    )
+    for change in changes.order_by("changed_at", "pk"):
+        values = dict(change.changes)
+        proposal = values.pop("proposal", "")
+        lines = [
+            HistoryLine(_label(name), _shown(name, old), _shown(name, new))
+            for name, (old, new) in values.items()
+        ]
+        entries.append(HistoryEntry(change=change, proposal=proposal, lines=lines))
+    return entries

@@ -9,13 +9,18 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.roles import focal_point_state
 from common.formats import format_when
+from participants.electorate import member_state_was_member_at
 from workshops.services import dialogue_year_theme_set
 
-from .models import Consultation, Proposal, ThemeSuggestion, Vote, VoteEvent
+from .models import Consultation, ConsultationChange, Proposal, ThemeSuggestion, Vote, VoteEvent
 from .notices import consultation_result_notice_send, theme_suggestion_notice_send
+
+# A ballot offers a choice: voting opens only on at least two proposals.
+MINIMUM_PROPOSALS = 2
 
 # --- Consultations and their ballots -------------------------------------------------
 
@@ -29,7 +34,9 @@ def consultation_create(
     closes_at: datetime.datetime,
     introduction: str = "",
     allow_vote_change: bool = True,
+    votes_public_while_open: bool = False,
 ) -> Consultation:
+    """A new consultation; its ballot is filled before voting opens, so it opens later."""
     consultation = Consultation(
         target_year=target_year,
         title=title,
@@ -37,10 +44,20 @@ def consultation_create(
         opens_at=opens_at,
         closes_at=closes_at,
         allow_vote_change=allow_vote_change,
+        votes_public_while_open=votes_public_while_open,
         created_by=by,
     )
     consultation.full_clean()
-    consultation.save()
+    if consultation.has_opened():
+        raise ValidationError({"opens_at": _ballot_too_short_message()})
+    with transaction.atomic():
+        consultation.save()
+        _record(
+            consultation,
+            ConsultationChange.Action.CREATED,
+            {name: [None, _stored(consultation, name)] for name in CONSULTATION_EDITABLE_FIELDS},
+            by,
+        )
     return consultation
 
 
@@ -51,7 +68,44 @@ CONSULTATION_EDITABLE_FIELDS = (
     "opens_at",
     "closes_at",
     "allow_vote_change",
+    "votes_public_while_open",
 )
+
+# What may still change once voting has started: the wording around the ballot, and
+# the close, to a later moment, before it passes. The rest would move the ballot.
+CONSULTATION_FIELDS_OPEN_TO_CHANGE_DURING_VOTING = ("title", "introduction", "closes_at")
+
+
+def _ballot_too_short_message() -> str:
+    return _(
+        "Voting opens on a ballot of at least %(count)s proposals: set the opening in the "
+        "future, add the proposals, then let voting open."
+    ) % {"count": MINIMUM_PROPOSALS}
+
+
+def _stored(consultation: Consultation, name: str):
+    """A field's value as the history keeps it: readable, and JSON."""
+    if name == "target_year":
+        return consultation.target_year.year
+    value = getattr(consultation, name)
+    if isinstance(value, datetime.datetime):
+        return value.astimezone(datetime.UTC).isoformat()
+    return value
+
+
+def _record(consultation, action, changes, by) -> ConsultationChange:
+    return ConsultationChange.objects.create(
+        consultation=consultation, action=action, changes=changes, changed_by=by
+    )
+
+
+def voting_has_started(consultation: Consultation, at: datetime.datetime | None = None) -> bool:
+    """The opening has passed on a complete ballot: from then on the ballot is fixed.
+
+    A consultation whose opening passed on too short a ballot takes no vote; its
+    ballot may still be completed and its opening moved.
+    """
+    return consultation.has_opened(at) and consultation.proposals.count() >= MINIMUM_PROPOSALS
 
 
 # What the declared result rests on: they stay as they were once it is declared.
@@ -59,35 +113,85 @@ CONSULTATION_FIELDS_FIXED_BY_RESULT = ("target_year", "opens_at", "closes_at")
 
 
 @transaction.atomic
-def consultation_update(*, consultation: Consultation, **fields) -> Consultation:
-    """Changes a consultation; once its result is declared, not its year or voting window."""
+def consultation_update(*, consultation: Consultation, by=None, **fields) -> Consultation:
+    """Changes a consultation, recording what changed.
+
+    Once voting has started only the title, the introduction and a later close
+    (before the close has passed) may change; once the result is declared, not
+    the year or the voting window.
+    """
     unknown = set(fields) - set(CONSULTATION_EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"Not editable: {', '.join(sorted(unknown))}")
     # The row as stored, locked against a simultaneous declaration of the result:
     # the object passed in may already carry the new values (the admin's does).
     stored = Consultation.objects.select_for_update(no_key=True).get(pk=consultation.pk)
+    changed = [name for name in fields if fields[name] != getattr(stored, name)]
     if stored.selected_proposal_id is not None and any(
-        name in fields and fields[name] != getattr(stored, name)
-        for name in CONSULTATION_FIELDS_FIXED_BY_RESULT
+        name in changed for name in CONSULTATION_FIELDS_FIXED_BY_RESULT
     ):
         raise ValidationError(
             _("The result is declared: the year and the voting window cannot change.")
         )
+    now = timezone.now()
+    if voting_has_started(stored, now):
+        _check_change_during_voting(stored, changed, fields, now)
     for name, value in fields.items():
         setattr(consultation, name, value)
     consultation.full_clean()
+    opens_now = "opens_at" in changed and consultation.has_opened(now)
+    if opens_now and stored.proposals.count() < MINIMUM_PROPOSALS:
+        raise ValidationError({"opens_at": _ballot_too_short_message()})
     consultation.save(update_fields=list(fields))
+    if changed:
+        _record(
+            consultation,
+            ConsultationChange.Action.UPDATED,
+            {name: [_stored(stored, name), _stored(consultation, name)] for name in changed},
+            by,
+        )
     return consultation
 
 
-def _lock_open_ballot(consultation_id: int) -> Consultation:
-    """The consultation, locked against other ballot changes (not against votes)."""
+def _check_change_during_voting(stored, changed, fields, now) -> None:
+    fixed = [n for n in changed if n not in CONSULTATION_FIELDS_OPEN_TO_CHANGE_DURING_VOTING]
+    if fixed:
+        raise ValidationError(
+            _(
+                "Voting has opened: the target year, the opening, the rules of the vote "
+                "and the ballot stay as they were when it opened."
+            )
+        )
+    if "closes_at" in changed:
+        if stored.is_closed(now):
+            raise ValidationError(
+                _("Voting closed on %(when)s: a closed consultation does not reopen.")
+                % {"when": format_when(stored.closes_at)}
+            )
+        if fields["closes_at"] < stored.closes_at:
+            raise ValidationError(
+                _(
+                    "Voting has opened: its close may only be moved later than %(when)s, "
+                    "never earlier."
+                )
+                % {"when": format_when(stored.closes_at)}
+            )
+
+
+def _lock_ballot_before_voting(consultation_id: int) -> Consultation:
+    """The consultation, locked against other ballot changes (not against votes).
+
+    Refused once voting has started: from then on the ballot stays as voted on.
+    """
     # FOR NO KEY UPDATE does not conflict with the key-share locks that inserting
     # votes takes on this row, so voters are never held up by the secretariat.
     consultation = Consultation.objects.select_for_update(no_key=True).get(pk=consultation_id)
     if consultation.is_closed():
         raise ValidationError(_("Voting has closed: the ballot can no longer change."))
+    if voting_has_started(consultation):
+        raise ValidationError(
+            _("Voting has opened: the ballot is fixed, its proposals can no longer change.")
+        )
     return consultation
 
 
@@ -105,9 +209,10 @@ def proposal_add(
     full_text: str = "",
     origin: str = Proposal.Origin.ADMINISTRATION,
     member_state=None,
+    by=None,
 ) -> Proposal:
-    """Adds a proposal at the end of a ballot that has not closed."""
-    consultation = _lock_open_ballot(consultation.pk)
+    """Adds a proposal at the end of a ballot on which voting has not started."""
+    consultation = _lock_ballot_before_voting(consultation.pk)
     proposal = Proposal(
         consultation=consultation,
         position=_next_position(consultation),
@@ -119,7 +224,56 @@ def proposal_add(
     )
     proposal.full_clean()
     proposal.save()
+    _record(
+        consultation,
+        ConsultationChange.Action.PROPOSAL_ADDED,
+        {"proposal": proposal.title, "position": [None, proposal.position]},
+        by,
+    )
     return proposal
+
+
+PROPOSAL_EDITABLE_FIELDS = ("title", "summary", "full_text", "origin", "member_state")
+
+
+@transaction.atomic
+def proposal_update(*, proposal: Proposal, by=None, **fields) -> Proposal:
+    """Changes a proposal's text before voting starts, recording what changed."""
+    unknown = set(fields) - set(PROPOSAL_EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"Not editable: {', '.join(sorted(unknown))}")
+    consultation = _lock_ballot_before_voting(proposal.consultation_id)
+    stored = Proposal.objects.get(pk=proposal.pk)
+    changed = [name for name in fields if fields[name] != getattr(stored, name)]
+    for name, value in fields.items():
+        setattr(proposal, name, value)
+    proposal.full_clean()
+    proposal.save(update_fields=list(fields))
+    if changed:
+        values = {
+            name: [str(getattr(stored, name) or ""), str(getattr(proposal, name) or "")]
+            for name in changed
+        }
+        _record(
+            consultation,
+            ConsultationChange.Action.PROPOSAL_CHANGED,
+            {"proposal": stored.title, **values},
+            by,
+        )
+    return proposal
+
+
+@transaction.atomic
+def proposal_remove(*, proposal: Proposal, by=None) -> None:
+    """Takes a proposal off a ballot on which voting has not started."""
+    consultation = _lock_ballot_before_voting(proposal.consultation_id)
+    _record(
+        consultation,
+        ConsultationChange.Action.PROPOSAL_REMOVED,
+        {"proposal": proposal.title, "position": [proposal.position, None]},
+        by,
+    )
+    proposal.delete()
 
 
 # --- Votes --------------------------------------------------------------------------
@@ -138,6 +292,26 @@ class VoteResult(enum.Enum):
 class VoteOutcome:
     vote: Vote
     result: VoteResult
+
+
+_OBSERVERS_DO_NOT_VOTE = gettext_lazy(
+    "Only member states vote. Observer states may read the proposals and suggest."
+)
+
+
+def _check_electorate(consultation: Consultation, state) -> None:
+    """The states that vote are those that were members when voting opened."""
+    if member_state_was_member_at(member_state=state, at=consultation.opens_at):
+        return
+    if not state.is_member:
+        raise ValidationError(_OBSERVERS_DO_NOT_VOTE)
+    raise ValidationError(
+        _(
+            "Only states that were members when voting opened on %(when)s vote in this "
+            "consultation. Your state may read the proposals and suggest."
+        )
+        % {"when": format_when(consultation.opens_at)}
+    )
 
 
 def _check_voting_window(consultation: Consultation, now: datetime.datetime) -> None:
@@ -166,10 +340,8 @@ def vote_cast(
     for an unknown consultation, ValidationError for a refused vote.
     """
     state = focal_point_state(by)
-    if state is None or not state.is_member:
-        raise ValidationError(
-            _("Only member states vote. Observer states may read the proposals and suggest.")
-        )
+    if state is None:
+        raise ValidationError(_OBSERVERS_DO_NOT_VOTE)
     now = timezone.now()
     with transaction.atomic():
         # Read at write time: whatever the form showed, the rows decide.
@@ -182,6 +354,11 @@ def vote_cast(
             proposal.consultation if proposal else Consultation.objects.get(pk=consultation_id)
         )
         _check_voting_window(consultation, now)
+        _check_electorate(consultation, state)
+        if consultation.proposals.count() < MINIMUM_PROPOSALS:
+            raise ValidationError(
+                _("The ballot is not complete: voting has not opened. Your vote was not recorded.")
+            )
         if proposal is None:
             raise ValidationError(_("Choose one of the proposals on the ballot."))
         if seen_proposal_id is None:
@@ -202,17 +379,17 @@ def vote_cast(
             return VoteOutcome(vote, VoteResult.CONFLICT)
         if not consultation.allow_vote_change:
             raise ValidationError(_("Your state has voted and this consultation allows no change."))
-        previous_id = vote.proposal_id
-        vote.proposal, vote.cast_by, vote.cast_at = proposal, by, now
-        vote.save(update_fields=["proposal", "cast_by", "cast_at"])
+        # The entry first: the database lets a vote change only beside its entry.
         VoteEvent.objects.create(
             consultation=consultation,
             member_state=state,
             user=by,
-            from_proposal_id=previous_id,
+            from_proposal_id=vote.proposal_id,
             to_proposal=proposal,
             at=now,
         )
+        vote.proposal, vote.cast_by, vote.cast_at = proposal, by, now
+        vote.save(update_fields=["proposal", "cast_by", "cast_at"])
         return VoteOutcome(vote, VoteResult.CHANGED)
 
 
@@ -286,6 +463,7 @@ def theme_suggestion_add_to_ballot(*, suggestion_id: int, by) -> Proposal:
         summary=suggestion.rationale,
         origin=Proposal.Origin.MEMBER_STATE,
         member_state=suggestion.member_state,
+        by=by,
     )
     suggestion.status = ThemeSuggestion.Status.ADDED
     suggestion.proposal = proposal
@@ -330,15 +508,22 @@ def consultation_result_declare(*, consultation_id: int, proposal_id: int, by) -
         raise ValidationError(_("Choose one of the proposals on the ballot."))
     consultation.selected_proposal = proposal
     consultation.result_declared_at, consultation.result_declared_by = timezone.now(), by
+    previous = consultation.selected_proposal
     consultation.save(
         update_fields=["selected_proposal", "result_declared_at", "result_declared_by"]
+    )
+    _record(
+        consultation,
+        ConsultationChange.Action.RESULT_DECLARED,
+        {"selected_proposal": [previous.title if previous else None, proposal.title]},
+        by,
     )
     dialogue_year_theme_set(dialogue_year=consultation.target_year, theme=proposal.title)
     return consultation
 
 
 @transaction.atomic
-def consultation_result_publish(*, consultation_id: int) -> Consultation:
+def consultation_result_publish(*, consultation_id: int, by=None) -> Consultation:
     """Shows the declared result and the tally to the member states."""
     consultation = Consultation.objects.select_for_update(no_key=True).get(pk=consultation_id)
     if consultation.selected_proposal_id is None:
@@ -346,5 +531,6 @@ def consultation_result_publish(*, consultation_id: int) -> Consultation:
     if not consultation.is_published:
         consultation.result_published_at = timezone.now()
         consultation.save(update_fields=["result_published_at"])
+        _record(consultation, ConsultationChange.Action.RESULT_PUBLISHED, {}, by)
         consultation_result_notice_send(consultation=consultation)
     return consultation

@@ -1,6 +1,8 @@
 from django import forms
 from django.contrib import admin
 
+from idm_portal.service_admin import ServiceRefusalAdminMixin
+
 from . import services
 from .models import (
     DialogueYear,
@@ -75,7 +77,7 @@ class StatusChangeInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(ServiceRefusalAdminMixin, admin.ModelAdmin):
     list_display = ("title", "kind", "start_date", "end_date", "venue", "status", "dialogue_year")
     list_filter = ("status", "kind", "dialogue_year")
     search_fields = ("title", "venue", "description")
@@ -83,6 +85,10 @@ class MeetingAdmin(admin.ModelAdmin):
     list_select_related = ("dialogue_year",)
     readonly_fields = ("created_at", "updated_at", "updated_by")
     inlines = [StatusChangeInline]
+
+    def has_delete_permission(self, request, obj=None):
+        # A meeting is cancelled, never deleted: its history and registrations hold on to it.
+        return False
 
     def save_model(self, request, obj, form, change):
         # Through the services, so that a change of status made here is recorded too.

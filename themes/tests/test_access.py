@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from accounts.tests.factories import UserFactory
+from themes.models import Consultation
 from themes.services import consultation_result_declare, consultation_result_publish, vote_cast
 from themes.tests.factories import (
     ClosedConsultationFactory,
@@ -84,6 +85,8 @@ def test_a_state_sees_its_own_vote_and_suggestions_not_another_states(
 
 def test_the_secretariat_sees_every_page(client, secretariat_user, ballot):
     consultation = ballot[0]
+    # Otherwise the votes stay hidden until voting closes (test_ballot_rules.py).
+    Consultation.objects.filter(pk=consultation.pk).update(votes_public_while_open=True)
     client.force_login(secretariat_user)
     base = f"/themes/{consultation.pk}/"
 

@@ -25,6 +25,7 @@ def test_invitation_password_second_factor_sign_in_and_vote(client, mailbox):
     state = MemberStateFactory(name="Peru", country="PE")
     consultation = ConsultationFactory()
     proposal = ProposalFactory(consultation=consultation, position=1, title="Future of migration")
+    ProposalFactory(consultation=consultation, position=2, title="Migration and health")
     client.force_login(SecretariatUserFactory())
 
     response = client.post(

@@ -1,10 +1,17 @@
 """The admin goes through the services and keeps the ballot as the portal keeps it."""
 
-import pytest
+import datetime
 
-from themes.models import Consultation, Proposal, VoteEvent
+import pytest
+from django.utils import timezone
+
+from themes.models import Consultation, ConsultationChange, Proposal, VoteEvent
 from themes.services import consultation_result_declare, vote_cast
-from themes.tests.factories import ClosedConsultationFactory, ProposalFactory
+from themes.tests.factories import (
+    ClosedConsultationFactory,
+    ConsultationFactory,
+    ProposalFactory,
+)
 from workshops.tests.factories import DialogueYearFactory
 
 pytestmark = pytest.mark.django_db
@@ -23,6 +30,18 @@ def inline_management(consultation):
     for index, proposal in enumerate(proposals):
         data[f"proposals-{index}-id"] = proposal.pk
         data[f"proposals-{index}-consultation"] = consultation.pk
+    changes = list(consultation.changes.all())
+    data.update(
+        {
+            "changes-TOTAL_FORMS": len(changes),
+            "changes-INITIAL_FORMS": len(changes),
+            "changes-MIN_NUM_FORMS": 0,
+            "changes-MAX_NUM_FORMS": 1000,
+        }
+    )
+    for index, change in enumerate(changes):
+        data[f"changes-{index}-id"] = change.pk
+        data[f"changes-{index}-consultation"] = consultation.pk
     return data
 
 
@@ -49,6 +68,8 @@ def test_a_consultation_added_in_the_admin_is_created_by_the_service(staff, secr
             "allow_vote_change": "on",
             "proposals-TOTAL_FORMS": 0,
             "proposals-INITIAL_FORMS": 0,
+            "changes-TOTAL_FORMS": 0,
+            "changes-INITIAL_FORMS": 0,
         },
     )
 
@@ -91,25 +112,45 @@ def test_proposals_are_not_added_in_the_admin(staff, ballot):
 
     add = staff.get(f"{BASE}proposal/add/")
     change_page = staff.get(f"{BASE}consultation/{consultation.pk}/change/")
-    (inline,) = change_page.context["inline_admin_formsets"]
+    (inline, _history) = change_page.context["inline_admin_formsets"]
 
     assert add.status_code == 403
-    assert (inline.has_add_permission, inline.has_change_permission) == (False, True)
+    assert inline.has_add_permission is False
+    assert 'name="proposals-0-title"' not in change_page.content.decode()
     assert (inline.formset.max_num, inline.formset.total_form_count()) == (0, 2)
     assert Proposal.objects.count() == 2
 
 
-def test_the_proposals_of_an_open_ballot_can_still_be_corrected(staff, ballot):
-    first = ballot[1]
+def test_the_proposals_of_a_ballot_not_yet_open_are_corrected_through_the_service(
+    staff, secretariat_user
+):
+    consultation = ConsultationFactory(opens_at=timezone.now() + datetime.timedelta(days=1))
+    proposal = ProposalFactory(
+        consultation=consultation, position=1, title="Tpyo", summary="", full_text=""
+    )
 
-    page = staff.get(f"{BASE}proposal/{first.pk}/change/").content.decode()
+    page = staff.get(f"{BASE}proposal/{proposal.pk}/change/").content.decode()
+    response = staff.post(
+        f"{BASE}proposal/{proposal.pk}/change/",
+        {"title": "Typo", "summary": "", "full_text": "", "origin": "administration"},
+    )
 
     assert 'name="_save"' in page
+    assert response.status_code == 302
+    assert Proposal.objects.get().title == "Typo"
+    entry = ConsultationChange.objects.get(consultation=consultation)
+    assert (entry.action, entry.changes, entry.changed_by) == (
+        "proposal_changed",
+        {"proposal": "Tpyo", "title": ["Tpyo", "Typo"]},
+        secretariat_user,
+    )
 
 
-def test_the_proposals_of_a_closed_ballot_cannot_change_in_the_admin(staff):
-    consultation = ClosedConsultationFactory()
+@pytest.mark.parametrize("factory", [ConsultationFactory, ClosedConsultationFactory])
+def test_the_proposals_of_an_opened_ballot_cannot_change_in_the_admin(staff, factory):
+    consultation = factory()
     proposal = ProposalFactory(consultation=consultation, position=1, title="As voted on")
+    ProposalFactory(consultation=consultation, position=2)
     url = f"{BASE}proposal/{proposal.pk}/"
 
     page = staff.get(f"{url}change/")
@@ -122,7 +163,7 @@ def test_the_proposals_of_a_closed_ballot_cannot_change_in_the_admin(staff):
     assert (change.status_code, delete.status_code) == (403, 403)
     assert 'name="proposals-0-title"' not in consultation_page.content.decode()
     assert 'name="proposals-0-DELETE"' not in consultation_page.content.decode()
-    assert Proposal.objects.get().title == "As voted on"
+    assert Proposal.objects.get(pk=proposal.pk).title == "As voted on"
 
 
 def test_a_secretariat_member_who_is_not_superuser_reads_the_vote_history(

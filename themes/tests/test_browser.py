@@ -9,7 +9,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_a_focal_point_votes_and_changes_the_vote_while_the_secretariat_watches_turnout(
     live_server, browser, page, log_in, ghana_focal_point, kenya_focal_point
 ):
-    consultation = ConsultationFactory(title="Overarching theme of IDM 2011")
+    # The secretariat follows each state's vote live only where the consultation says so.
+    consultation = ConsultationFactory(
+        title="Overarching theme of IDM 2011", votes_public_while_open=True
+    )
     ProposalFactory(consultation=consultation, position=1, title="The future of migration")
     ProposalFactory(consultation=consultation, position=2, title="Migration and human security")
     secretariat_context = browser.new_context()

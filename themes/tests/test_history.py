@@ -57,10 +57,6 @@ def test_the_database_refuses_an_update_whatever_the_client(event, ballot):
     assert list(VoteEvent.objects.values_list("to_proposal", flat=True)) == [ballot[1].pk]
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="SQLite keeps no DELETE trigger: Django empties SQLite test databases with DELETE",
-)
 def test_the_database_refuses_a_delete_whatever_the_client(event):
     with (
         pytest.raises(DatabaseError, match="append-only"),

@@ -17,6 +17,7 @@ def test_an_invited_focal_point_sets_a_password_enrols_an_app_and_votes(
     state = MemberStateFactory(name="Peru", country="PE")
     consultation = ConsultationFactory(title="Overarching theme of IDM 2011")
     ProposalFactory(consultation=consultation, position=1, title="The future of migration")
+    ProposalFactory(consultation=consultation, position=2, title="Migration and health")
     log_in(page, SecretariatUserFactory())
 
     page.get_by_role("link", name="Focal points").click()

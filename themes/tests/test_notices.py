@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from accounts.tests.factories import SecretariatUserFactory
 from notifications.models import OutboxMessage
+from themes.models import Consultation
 from themes.services import (
     consultation_result_declare,
     consultation_result_publish,
@@ -140,6 +141,10 @@ def test_a_reviewed_theme_suggestion_goes_to_the_suggesting_states_focal_points(
     )
     declined = ThemeSuggestionFactory(
         consultation=consultation, submitted_by=ghana_focal_point, title="Labour mobility"
+    )
+    # Before voting opens: the ballot is fixed from then on.
+    Consultation.objects.filter(pk=consultation.pk).update(
+        opens_at=timezone.now() + datetime.timedelta(hours=1)
     )
     with django_capture_on_commit_callbacks(execute=True):
         theme_suggestion_add_to_ballot(suggestion_id=added.pk, by=secretariat)

@@ -110,7 +110,8 @@ def test_no_ballot_form_when_changes_are_not_allowed_and_the_state_has_voted(
     client, ghana_focal_point
 ):
     consultation = ConsultationFactory(allow_vote_change=False)
-    proposal = consultation.proposals.create(position=1, title="Only one")
+    proposal = consultation.proposals.create(position=1, title="The first")
+    consultation.proposals.create(position=2, title="The second")
     vote_cast(consultation_id=consultation.pk, proposal_id=proposal.pk, by=ghana_focal_point)
     client.force_login(ghana_focal_point)
 
@@ -276,6 +277,10 @@ def test_a_suggestion_added_to_the_ballot_becomes_the_last_proposal(
     client, secretariat_user, ballot, ghana_focal_point
 ):
     consultation = ballot[0]
+    # Before voting opens: the ballot is fixed from then on.
+    Consultation.objects.filter(pk=consultation.pk).update(
+        opens_at=timezone.now() + datetime.timedelta(hours=1)
+    )
     suggestion = ThemeSuggestionFactory(
         consultation=consultation, submitted_by=ghana_focal_point, title="Migration and health"
     )
@@ -298,6 +303,20 @@ def test_a_suggestion_added_to_the_ballot_becomes_the_last_proposal(
     )
     assert "This suggestion was already reviewed: Added to the ballot." in again
     assert consultation.proposals.count() == 3
+
+
+def test_a_suggestion_is_not_added_once_voting_has_opened(client, secretariat_user, ballot):
+    consultation = ballot[0]
+    suggestion = ThemeSuggestionFactory(consultation=consultation)
+    client.force_login(secretariat_user)
+
+    page = follow(client, client.post(f"/themes/suggestions/{suggestion.pk}/add/"))
+
+    assert "Voting has opened: the ballot is fixed, its proposals can no longer change." in page
+    assert "Add to the ballot" not in page
+    suggestion.refresh_from_db()
+    assert suggestion.status == "pending"
+    assert consultation.proposals.count() == 2
 
 
 def test_a_suggestion_is_not_added_once_voting_has_closed(client, secretariat_user):
@@ -398,6 +417,9 @@ def test_the_votes_export_as_csv(
     vote_cast(consultation_id=consultation.pk, proposal_id=second.pk, by=kenya_focal_point)
     vote_cast(consultation_id=consultation.pk, proposal_id=first.pk, by=ghana_focal_point)
     Vote.objects.update(cast_at=datetime.datetime(2010, 5, 3, 7, 30, tzinfo=datetime.UTC))
+    Consultation.objects.filter(pk=consultation.pk).update(
+        closes_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
     client.force_login(secretariat_user)
 
     response = client.get(f"/themes/{consultation.pk}/votes.csv")

@@ -1,8 +1,12 @@
 """Lists and details run a fixed number of queries, whatever the number of rows."""
 
+import datetime
+
 import pytest
+from django.utils import timezone
 
 from participants.tests.factories import FocalPointFactory, MemberStateFactory
+from themes.models import Consultation
 from themes.services import vote_cast
 from themes.tests.factories import (
     ClosedConsultationFactory,
@@ -47,19 +51,21 @@ def test_consultation_list_for_the_secretariat(
 @pytest.mark.parametrize("count", [1, 3])
 def test_ballot_page_for_a_focal_point(client, django_assert_num_queries, ghana_focal_point, count):
     consultation = ConsultationFactory()
-    proposals = ProposalFactory.create_batch(count, consultation=consultation)
+    # A ballot takes at least two proposals.
+    proposals = ProposalFactory.create_batch(count + 1, consultation=consultation)
     vote_cast(consultation_id=consultation.pk, proposal_id=proposals[0].pk, by=ghana_focal_point)
     ThemeSuggestionFactory.create_batch(
         count, consultation=consultation, submitted_by=ghana_focal_point
     )
     client.force_login(ghana_focal_point)
 
-    # + state, consultation, its proposals, the state's vote, its suggestions
-    with django_assert_num_queries(PER_REQUEST + 5):
+    # + state, consultation, its proposals, the state's vote, its status at the opening,
+    # its suggestions
+    with django_assert_num_queries(PER_REQUEST + 6):
         response = client.get(f"/themes/{consultation.pk}/")
 
     page = response.content.decode()
-    assert page.count('class="card mb-3"') == count
+    assert page.count('class="card mb-3"') == count + 1
     assert page.count('data-testid="suggestion"') == count
 
 
@@ -72,8 +78,8 @@ def test_manage_page_of_a_closed_consultation(
     ThemeSuggestionFactory.create_batch(count, consultation=consultation)
     client.force_login(secretariat_user)
 
-    # + consultation, proposals, turnout, suggestions, tally
-    with django_assert_num_queries(PER_REQUEST + 5):
+    # + consultation, proposals, turnout, suggestions, tally, consultation history
+    with django_assert_num_queries(PER_REQUEST + 6):
         response = client.get(f"/themes/{consultation.pk}/manage/")
 
     page = response.content.decode()
@@ -93,6 +99,10 @@ def _votes(count):
             by=user,
             seen_proposal_id=first.pk,
         )
+    # Each state's vote is read once voting has closed.
+    Consultation.objects.filter(pk=consultation.pk).update(
+        closes_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
     return consultation
 
 

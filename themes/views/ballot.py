@@ -12,11 +12,13 @@ from django.views.generic import TemplateView
 from accounts.roles import FocalPointRequiredMixin
 from common.formats import format_when
 from common.views import get_or_404
+from participants.electorate import member_state_was_member_at
 
 from ..forms import SuggestionForm, VoteForm, VoteSubmitForm
 from ..models import Consultation
 from ..selectors import (
     consultation_get,
+    consultation_history,
     consultation_list,
     consultation_tally,
     consultation_turnout,
@@ -52,21 +54,23 @@ class ConsultationDetailView(ConsultationReaderMixin, TemplateView):
             context["turnout"] = consultation_turnout(consultation=consultation)
         if consultation.is_published:
             context["tally"] = consultation_tally(consultation=consultation)
+            context["consultation_history"] = consultation_history(consultation=consultation)
         if self.member_state is not None:
             context.update(self._state_context(consultation, proposals))
         return context
 
     def _state_context(self, consultation, proposals):
         state = self.member_state
-        vote = None
-        if state.is_member:
-            vote = vote_for_state(consultation=consultation, member_state=state)
+        vote = vote_for_state(consultation=consultation, member_state=state)
+        # The electorate is taken as of the opening: a state made a member since has no vote.
+        votes = member_state_was_member_at(member_state=state, at=consultation.opens_at)
         is_open = consultation.is_open()
-        may_vote = is_open and state.is_member and (vote is None or consultation.allow_vote_change)
+        may_vote = is_open and votes and (vote is None or consultation.allow_vote_change)
         # The state voted and may not change it: said instead of showing the ballot.
-        vote_is_final = is_open and state.is_member and vote is not None and not may_vote
+        vote_is_final = is_open and votes and vote is not None and not may_vote
         return {
             "member_state": state,
+            "state_votes": votes,
             "vote": vote,
             "vote_is_final": vote_is_final,
             "vote_form": VoteForm(

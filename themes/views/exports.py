@@ -3,7 +3,9 @@
 import csv
 import datetime
 
+from django.contrib import messages
 from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views import View
@@ -14,13 +16,24 @@ from common.views import get_or_404
 
 from ..charts import tally_chart_svg
 from ..selectors import consultation_get, consultation_tally, vote_event_list, vote_list
+from ..services import format_when
 from .access import ConsultationReaderMixin
 from .manage import SecretariatConsultationMixin
+
+
+def _votes_hidden_message(consultation) -> str:
+    return _(
+        "Each state's vote is kept secret while voting is open: the votes can be "
+        "downloaded when voting closes, on %(when)s."
+    ) % {"when": format_when(consultation.closes_at)}
 
 
 class VotesCsvView(SecretariatConsultationMixin, View):
     def get(self, request, pk):
         consultation = self.consultation
+        if not consultation.votes_are_readable():
+            messages.info(request, _votes_hidden_message(consultation))
+            return redirect("themes:consultation_manage", pk=pk)
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         filename = f"votes-{slugify(consultation.title)}.csv"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -54,7 +67,10 @@ class VoteHistoryView(SecretariatConsultationMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["events"] = vote_event_list(consultation=self.consultation)
+        if self.consultation.votes_are_readable():
+            context["events"] = vote_event_list(consultation=self.consultation)
+        else:
+            context["votes_hidden_until"] = self.consultation.closes_at
         return context
 
 

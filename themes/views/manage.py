@@ -17,6 +17,7 @@ from ..forms import ConsultationForm, DeclareResultForm, DeclineForm, ProposalFo
 from ..models import Consultation
 from ..selectors import (
     consultation_get,
+    consultation_history,
     consultation_tally,
     consultation_turnout,
     theme_suggestion_consultation_id,
@@ -25,6 +26,7 @@ from ..selectors import (
 from ..services import (
     CONSULTATION_EDITABLE_FIELDS,
     CONSULTATION_FIELDS_FIXED_BY_RESULT,
+    CONSULTATION_FIELDS_OPEN_TO_CHANGE_DURING_VOTING,
     consultation_create,
     consultation_result_declare,
     consultation_result_publish,
@@ -32,6 +34,7 @@ from ..services import (
     proposal_add,
     theme_suggestion_add_to_ballot,
     theme_suggestion_decline,
+    voting_has_started,
 )
 
 
@@ -57,6 +60,8 @@ class ConsultationManageView(SecretariatConsultationMixin, TemplateView):
             proposals=list(consultation.proposals.all()),
             turnout=consultation_turnout(consultation=consultation),
             suggestions=suggestions,
+            ballot_is_fixed=voting_has_started(consultation),
+            consultation_history=consultation_history(consultation=consultation),
         )
         if consultation.is_closed():
             tally = consultation_tally(consultation=consultation)
@@ -97,6 +102,11 @@ class ConsultationEditView(SecretariatConsultationMixin, FormView):
             # Shown, not posted: the declared result fixes them.
             for name in CONSULTATION_FIELDS_FIXED_BY_RESULT:
                 form.fields[name].disabled = True
+        if voting_has_started(self.consultation):
+            # Shown, not posted: the ballot and its rules stay as they were at the opening.
+            for name in CONSULTATION_EDITABLE_FIELDS:
+                if name not in CONSULTATION_FIELDS_OPEN_TO_CHANGE_DURING_VOTING:
+                    form.fields[name].disabled = True
         return form
 
     def form_valid(self, form):
@@ -106,7 +116,7 @@ class ConsultationEditView(SecretariatConsultationMixin, FormView):
             if not form.fields[name].disabled
         }
         try:
-            consultation_update(consultation=self.consultation, **fields)
+            consultation_update(consultation=self.consultation, by=self.request.user, **fields)
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
@@ -120,7 +130,7 @@ class ProposalAddView(SecretariatConsultationMixin, FormView):
 
     def form_valid(self, form):
         try:
-            proposal_add(consultation=self.consultation, **form.cleaned_data)
+            proposal_add(consultation=self.consultation, by=self.request.user, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
@@ -195,7 +205,7 @@ class ResultPublishView(SecretariatRequiredMixin, View):
 
     def post(self, request, pk):
         try:
-            consultation_result_publish(consultation_id=pk)
+            consultation_result_publish(consultation_id=pk, by=request.user)
         except Consultation.DoesNotExist as exc:
             raise Http404 from exc
         except ValidationError as error:

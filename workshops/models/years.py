@@ -95,6 +95,8 @@ class Meeting(models.Model):
         ordering = ["start_date", "title"]
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
+        # A meeting is cancelled, never deleted: its history stays with it.
+        default_permissions = ("add", "change", "view")
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__gte=F("start_date")),
@@ -159,7 +161,7 @@ class MeetingStatusChange(AppendOnlyModel):
 
     meeting = models.ForeignKey(
         Meeting,
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="status_changes",
         verbose_name=_("meeting"),
     )
@@ -172,9 +174,9 @@ class MeetingStatusChange(AppendOnlyModel):
     )
     to_status = models.CharField(_("to"), max_length=32, choices=Meeting.Status.choices)
     changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
-    changed_by = acting_user_field(_("changed by"))
+    changed_by = acting_user_field(_("changed by"), in_history=True)
 
-    class Meta:
+    class Meta(AppendOnlyModel.Meta):
         ordering = ["changed_at", "pk"]
         verbose_name = _("status change")
         verbose_name_plural = _("status changes")

@@ -3,6 +3,7 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from ..models import DialogueYear, Meeting, MeetingStatusChange
 from ..models.years import FUNDING_GAP_MESSAGE, MEETING_DATES_MESSAGE
@@ -88,6 +89,20 @@ def _check_meeting(meeting: Meeting) -> None:
     if errors:
         raise ValidationError(errors)
     meeting.full_clean()
+    _check_within_year(meeting)
+
+
+def _check_within_year(meeting: Meeting) -> None:
+    """A meeting of a dialogue year takes place in that year, from its first day to its last."""
+    year = meeting.dialogue_year.year
+    outside = {
+        name: _("A meeting of IDM %(year)s takes place in %(year)s: choose a date in %(year)s.")
+        % {"year": year}
+        for name in ("start_date", "end_date")
+        if getattr(meeting, name) is not None and getattr(meeting, name).year != year
+    }
+    if outside:
+        raise ValidationError(outside)
 
 
 @transaction.atomic

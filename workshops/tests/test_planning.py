@@ -319,7 +319,9 @@ def test_a_dialogue_year_changed_in_the_admin_is_saved(client, secretariat_user)
     added = client.post("/admin/workshops/meeting/add/", form)
     meeting = Meeting.objects.get()
     changed = client.post(
-        f"/admin/workshops/meeting/{meeting.pk}/change/", {**form, "dialogue_year": second.pk}
+        f"/admin/workshops/meeting/{meeting.pk}/change/",
+        # A meeting falls within its year: it moves to 2011 with dates in 2011.
+        {**form, "dialogue_year": second.pk, "start_date": "2011-07-19", "end_date": "2011-07-20"},
     )
 
     meeting.refresh_from_db()
