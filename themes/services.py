@@ -85,6 +85,26 @@ def consultation_update(*, consultation: Consultation, **fields) -> Consultation
     return consultation
 
 
+def consultation_voting_close(*, consultation_id: int) -> Consultation:
+    """Ends an open vote now: the voting window closes at this moment.
+
+    A change of the window like any other (through consultation_update, which
+    keeps the rules of every change); votes already cast stand, later ones are
+    refused as after any close.
+    """
+    with transaction.atomic():
+        consultation = Consultation.objects.select_for_update(no_key=True).get(pk=consultation_id)
+        now = timezone.now()
+        if not consultation.has_opened(now):
+            raise ValidationError(_("Voting has not opened yet: change the voting window instead."))
+        if consultation.is_closed(now):
+            raise ValidationError(
+                _("Voting already closed on %(when)s.")
+                % {"when": format_when(consultation.closes_at)}
+            )
+        return consultation_update(consultation=consultation, closes_at=now)
+
+
 def _lock_open_ballot(consultation_id: int) -> Consultation:
     """The consultation, locked against other ballot changes (not against votes)."""
     # FOR NO KEY UPDATE does not conflict with the key-share locks that inserting
@@ -157,6 +177,16 @@ def _check_voting_window(consultation: Consultation, now: datetime.datetime) -> 
         )
 
 
+def vote_voter_state(*, user):
+    """The member state the user votes for; ValidationError if they vote for none."""
+    state = focal_point_state(user)
+    if state is None or not state.is_member:
+        raise ValidationError(
+            _("Only member states vote. Observer states may read the proposals and suggest.")
+        )
+    return state
+
+
 def vote_cast(
     *, consultation_id: int, proposal_id: int, user, seen_proposal_id: int | None = None
 ) -> VoteOutcome:
@@ -169,11 +199,7 @@ def vote_cast(
     a row lock between simultaneous changes. Raises Consultation.DoesNotExist
     for an unknown consultation, ValidationError for a refused vote.
     """
-    state = focal_point_state(user)
-    if state is None or not state.is_member:
-        raise ValidationError(
-            _("Only member states vote. Observer states may read the proposals and suggest.")
-        )
+    state = vote_voter_state(user=user)
     now = timezone.now()
     with transaction.atomic():
         # Read at write time: whatever the form showed, the rows decide.

@@ -10,6 +10,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from accounts.roles import FocalPointRequiredMixin
+from idm_portal.confirmation import confirmation_response
 
 from ..forms import SuggestionForm, VoteForm, VoteSubmitForm
 from ..models import Consultation
@@ -21,7 +22,13 @@ from ..selectors import (
     suggestion_list,
     vote_for_state,
 )
-from ..services import VoteResult, format_when, suggestion_submit, vote_cast
+from ..services import (
+    VoteResult,
+    format_when,
+    suggestion_submit,
+    vote_cast,
+    vote_voter_state,
+)
 from .access import ConsultationReaderMixin
 
 
@@ -109,7 +116,38 @@ def _vote_message(outcome) -> tuple[int, str]:
 
 
 class VoteView(FocalPointRequiredMixin, View):
-    http_method_names = ["post"]
+    """GET (the ballot's form): what the vote will do, and the confirmation; POST casts it."""
+
+    def get(self, request, pk):
+        try:
+            consultation = consultation_get(pk=pk, member_state=self.member_state)
+        except Consultation.DoesNotExist as exc:
+            raise Http404 from exc
+        try:
+            vote_voter_state(user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("themes:consultation_detail", pk=pk)
+        form = VoteSubmitForm(request.GET)
+        proposal = None
+        if form.is_valid():
+            proposal = next(
+                (p for p in consultation.proposals.all() if p.pk == form.cleaned_data["proposal"]),
+                None,
+            )
+        if proposal is None:
+            messages.error(request, _("Choose one of the proposals."))
+            return redirect("themes:consultation_detail", pk=pk)
+        seen = form.cleaned_data["seen_proposal"]
+        return confirmation_response(
+            request,
+            title=_("Confirm the vote of %(state)s") % {"state": self.member_state.name},
+            consequences=_vote_consequences(consultation, proposal, seen),
+            action_url=reverse("themes:vote", args=[pk]),
+            confirm_label=_("Confirm the vote for “%(proposal)s”") % {"proposal": proposal.title},
+            cancel_url=reverse("themes:consultation_detail", args=[pk]),
+            fields={"proposal": proposal.pk, "seen_proposal": seen},
+        )
 
     def post(self, request, pk):
         form = VoteSubmitForm(request.POST)
@@ -130,6 +168,25 @@ class VoteView(FocalPointRequiredMixin, View):
         else:
             messages.add_message(request, *_vote_message(outcome))
         return redirect("themes:consultation_detail", pk=pk)
+
+
+def _vote_consequences(consultation, proposal, seen_proposal_id) -> list[str]:
+    names = {"proposal": proposal.title, "when": format_when(consultation.closes_at)}
+    lines = [_("Your state's one vote will be for “%(proposal)s”.") % names]
+    previous = next((p for p in consultation.proposals.all() if p.pk == seen_proposal_id), None)
+    if previous is not None and previous.pk != proposal.pk:
+        lines.append(
+            _("It replaces your state's vote for “%(previous)s”.") % {"previous": previous.title}
+        )
+    if consultation.allow_vote_change:
+        lines.append(
+            _("Any focal point of your state may change it until voting closes on %(when)s.")
+            % names
+        )
+    else:
+        lines.append(_("This consultation allows no change: the vote is final."))
+    lines.append(_("The secretariat sees each state's vote; the tally is published later."))
+    return lines
 
 
 class SuggestionSubmitView(FocalPointRequiredMixin, TemplateView):
