@@ -109,5 +109,9 @@ def suggestion_list(
     return suggestions.order_by("-submitted_at", "-pk")
 
 
+def suggestion_get(*, pk: int) -> Suggestion:
+    return Suggestion.objects.select_related("consultation", "member_state").get(pk=pk)
+
+
 def suggestion_consultation_id(*, suggestion_pk: int) -> int:
     return Suggestion.objects.values_list("consultation_id", flat=True).get(pk=suggestion_pk)

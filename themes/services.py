@@ -297,6 +297,30 @@ def suggestion_submit(
     return suggestion
 
 
+def suggestion_withdrawal_check(*, suggestion: Suggestion, by) -> None:
+    """Raises ValidationError unless `by` may withdraw it: their state's, not yet reviewed."""
+    state = focal_point_state(by)
+    if state is None or state.pk != suggestion.member_state_id:
+        raise ValidationError(_("Only a focal point of the suggesting state can withdraw it."))
+    if suggestion.status != Suggestion.Status.PENDING:
+        raise ValidationError(
+            _("The secretariat has reviewed this suggestion: it can no longer be withdrawn.")
+        )
+
+
+@transaction.atomic
+def suggestion_withdraw(*, suggestion_id: int, by) -> Suggestion:
+    """Takes back a theme suggested by mistake; nobody has acted on it, so it is deleted.
+
+    The row lock orders it with a simultaneous review: whichever comes second
+    sees the other's result. Raises Suggestion.DoesNotExist for an unknown one.
+    """
+    suggestion = Suggestion.objects.select_for_update().get(pk=suggestion_id)
+    suggestion_withdrawal_check(suggestion=suggestion, by=by)
+    suggestion.delete()
+    return suggestion
+
+
 def _lock_pending_suggestion(suggestion_id: int) -> Suggestion:
     suggestion = Suggestion.objects.select_for_update().get(pk=suggestion_id)
     if suggestion.status != Suggestion.Status.PENDING:

@@ -25,6 +25,11 @@ urlpatterns = [
         name="suggestion_add",
     ),
     path(
+        "suggestions/<int:pk>/withdraw/",
+        ballot.SuggestionWithdrawView.as_view(),
+        name="suggestion_withdraw",
+    ),
+    path(
         "suggestions/<int:pk>/decline/",
         manage.SuggestionDeclineView.as_view(),
         name="suggestion_decline",

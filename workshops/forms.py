@@ -230,9 +230,11 @@ class CaseStudySuggestionForm(forms.ModelForm):
 
 
 class SuggestionReviewForm(forms.Form):
+    # Nothing is chosen for the reviewer: a decision sent unseen would reach the state.
     status = forms.ChoiceField(
         label=_("Decision"),
         choices=[
+            ("", _("— Choose a decision —")),
             (Suggestion.Status.ACCEPTED, _("Accept")),
             (Suggestion.Status.DECLINED, _("Decline")),
             (Suggestion.Status.USED, _("Mark as used")),

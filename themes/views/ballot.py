@@ -13,12 +13,13 @@ from accounts.roles import FocalPointRequiredMixin
 from idm_portal.confirmation import confirmation_response
 
 from ..forms import SuggestionForm, VoteForm, VoteSubmitForm
-from ..models import Consultation
+from ..models import Consultation, Suggestion
 from ..selectors import (
     consultation_get,
     consultation_list,
     consultation_tally,
     consultation_turnout,
+    suggestion_get,
     suggestion_list,
     vote_for_state,
 )
@@ -26,6 +27,8 @@ from ..services import (
     VoteResult,
     format_when,
     suggestion_submit,
+    suggestion_withdraw,
+    suggestion_withdrawal_check,
     vote_cast,
     vote_voter_state,
 )
@@ -213,3 +216,49 @@ class SuggestionSubmitView(FocalPointRequiredMixin, TemplateView):
                 )
                 return redirect("themes:consultation_detail", pk=pk)
         return self.render_to_response({"consultation": consultation, "form": form})
+
+
+class SuggestionWithdrawView(FocalPointRequiredMixin, View):
+    """GET: the confirmation; POST withdraws the suggestion (the service decides who may)."""
+
+    def _load(self, pk):
+        try:
+            return suggestion_get(pk=pk)
+        except Suggestion.DoesNotExist as exc:
+            raise Http404 from exc
+
+    def get(self, request, pk):
+        suggestion = self._load(pk)
+        back = reverse("themes:consultation_detail", args=[suggestion.consultation_id])
+        try:
+            suggestion_withdrawal_check(suggestion=suggestion, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(back)
+        return confirmation_response(
+            request,
+            title=_("Withdraw the suggestion “%(title)s”") % {"title": suggestion.title},
+            consequences=[
+                _("It is deleted: the secretariat no longer sees it."),
+                _("You may suggest another theme while voting is open."),
+            ],
+            action_url=reverse("themes:suggestion_withdraw", args=[pk]),
+            confirm_label=_("Withdraw the suggestion"),
+            cancel_url=back,
+            danger=True,
+        )
+
+    def post(self, request, pk):
+        suggestion = self._load(pk)
+        try:
+            suggestion_withdraw(suggestion_id=pk, by=request.user)
+        except Suggestion.DoesNotExist as exc:
+            raise Http404 from exc
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("Your suggestion “%(title)s” is withdrawn.") % {"title": suggestion.title},
+            )
+        return redirect("themes:consultation_detail", pk=suggestion.consultation_id)

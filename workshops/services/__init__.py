@@ -13,7 +13,12 @@ from .documents import (
     meeting_document_update,
     meeting_document_version_add,
 )
-from .suggestions import suggestion_review, suggestion_submit
+from .suggestions import (
+    suggestion_review,
+    suggestion_submit,
+    suggestion_withdraw,
+    suggestion_withdrawal_check,
+)
 from .years import (
     dialogue_year_create,
     dialogue_year_theme_set,
@@ -39,4 +44,6 @@ __all__ = [
     "session_update",
     "suggestion_review",
     "suggestion_submit",
+    "suggestion_withdraw",
+    "suggestion_withdrawal_check",
 ]

@@ -6,6 +6,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.roles import focal_point_state
+
 from ..models import Meeting, Suggestion
 
 if TYPE_CHECKING:
@@ -89,4 +91,28 @@ def suggestion_review(
     suggestion.reviewed_at = timezone.now()
     suggestion.reviewed_by = by
     suggestion.save(update_fields=["status", "review_note", "reviewed_at", "reviewed_by"])
+    return suggestion
+
+
+def suggestion_withdrawal_check(*, suggestion: Suggestion, by: "User") -> None:
+    """Raises ValidationError unless `by` may withdraw it: their state's, not yet reviewed."""
+    state = focal_point_state(by)
+    if state is None or state.pk != suggestion.member_state_id:
+        raise ValidationError(_("Only a focal point of the suggesting state can withdraw it."))
+    if suggestion.status != Suggestion.Status.SUBMITTED:
+        raise ValidationError(
+            _("The Administration has reviewed this suggestion: it can no longer be withdrawn.")
+        )
+
+
+@transaction.atomic
+def suggestion_withdraw(*, suggestion_id: int, by: "User") -> Suggestion:
+    """Takes back a suggestion sent by mistake; nobody has acted on it, so it is deleted.
+
+    Raises Suggestion.DoesNotExist for an unknown one. The row lock orders it
+    with a simultaneous review: whichever comes second sees the other's result.
+    """
+    suggestion = Suggestion.objects.select_for_update().get(pk=suggestion_id)
+    suggestion_withdrawal_check(suggestion=suggestion, by=by)
+    suggestion.delete()
     return suggestion

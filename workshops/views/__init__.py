@@ -23,6 +23,7 @@ from .suggestions import (
     SuggestionCreateView,
     SuggestionReviewListView,
     SuggestionReviewView,
+    SuggestionWithdrawView,
 )
 
 __all__ = [
@@ -47,6 +48,7 @@ __all__ = [
     "SuggestionCreateView",
     "SuggestionReviewListView",
     "SuggestionReviewView",
+    "SuggestionWithdrawView",
     "YearCreateView",
     "YearDetailView",
     "YearListView",

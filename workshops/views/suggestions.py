@@ -11,6 +11,7 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from accounts.roles import FocalPointRequiredMixin, SecretariatRequiredMixin
+from idm_portal.confirmation import confirmation_response
 
 from .. import services
 from ..forms import CaseStudySuggestionForm, SpeakerSuggestionForm, SuggestionReviewForm
@@ -119,6 +120,10 @@ class SuggestionReviewView(SecretariatRequiredMixin, View):
                     status=form.cleaned_data["status"],
                     note=form.cleaned_data["note"],
                 )
+            except Suggestion.DoesNotExist:
+                # Withdrawn by its state between the page and the review.
+                messages.error(request, _("The member state has withdrawn this suggestion."))
+                return redirect("workshops:suggestion_review_list")
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
             else:
@@ -128,3 +133,45 @@ class SuggestionReviewView(SecretariatRequiredMixin, View):
                     % {"headline": suggestion.headline, "status": suggestion.get_status_display()},
                 )
         return redirect(f"{reverse('workshops:suggestion_review_list')}#suggestion-{pk}")
+
+
+class SuggestionWithdrawView(FocalPointRequiredMixin, View):
+    """GET: the confirmation; POST withdraws the suggestion (the service decides who may)."""
+
+    def get(self, request, pk):
+        try:
+            suggestion = suggestion_get(pk=pk)
+            services.suggestion_withdrawal_check(suggestion=suggestion, by=request.user)
+        except Suggestion.DoesNotExist as exc:
+            raise Http404 from exc
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("workshops:suggestions_mine")
+        names = {"headline": suggestion.headline, "meeting": suggestion.meeting.title}
+        return confirmation_response(
+            request,
+            title=_("Withdraw the suggestion “%(headline)s”") % names,
+            consequences=[
+                _("It is deleted: the Administration no longer sees it for “%(meeting)s”.") % names,
+                _("You may send a new suggestion while the meeting is open for suggestions."),
+            ],
+            action_url=reverse("workshops:suggestion_withdraw", args=[pk]),
+            confirm_label=_("Withdraw the suggestion"),
+            cancel_url=reverse("workshops:suggestions_mine"),
+            danger=True,
+        )
+
+    def post(self, request, pk):
+        try:
+            suggestion = services.suggestion_withdraw(suggestion_id=pk, by=request.user)
+        except Suggestion.DoesNotExist as exc:
+            raise Http404 from exc
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("Your suggestion “%(headline)s” is withdrawn.")
+                % {"headline": suggestion.headline},
+            )
+        return redirect("workshops:suggestions_mine")
