@@ -9,7 +9,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from .models import DiscussionNote, RenderedDocument
-from .services import rendered_document_request_for_note
+from .services import rendered_document_render_now, rendered_document_request_for_note
 
 BODY_FILE = Path(__file__).resolve().parent / "demo_texts" / "IC-2010-5.md"
 SYMBOL = "IC/2010/5"
@@ -37,7 +37,6 @@ def load(*, consultation_meeting) -> DiscussionNote:
 
 
 def render(*, note: DiscussionNote) -> RenderedDocument:
-    """Asks for the note's PDF after the demo is committed; unchanged content reuses it."""
-    document = rendered_document_request_for_note(note=note, user=None)
-    document.refresh_from_db()
-    return document
+    """Renders the note's PDF in this process, now; unchanged content reuses it."""
+    document = rendered_document_request_for_note(note=note, user=None, enqueue=False)
+    return rendered_document_render_now(rendered_document=document)

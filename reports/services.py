@@ -10,6 +10,7 @@ never touches the note.
 import datetime
 import hashlib
 import logging
+import threading
 import time
 
 from celery.exceptions import SoftTimeLimitExceeded
@@ -17,7 +18,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import InterfaceError, OperationalError, transaction
+from django.db import InterfaceError, OperationalError, connections, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -148,10 +149,35 @@ def _requeue(document: RenderedDocument, *, user, enqueue: bool = True) -> None:
 
 
 def _enqueue(document: RenderedDocument) -> None:
+    pk = document.pk
+    transaction.on_commit(lambda: _dispatch(pk))
+
+
+def _dispatch(pk: int) -> None:
+    from idm_portal.celery import app
+
     from .tasks import render_document_task
 
-    pk = document.pk
-    transaction.on_commit(lambda: render_document_task.delay(pk))
+    if app.conf.task_always_eager and settings.RENDER_IN_BACKGROUND_THREAD:
+        # No broker: the task runs here, but after the response, not before it.
+        # The row is the only hand-off (render_document_task takes its id), as with a worker.
+        threading.Thread(
+            target=_render_in_thread, args=(pk,), name=f"render-document-{pk}", daemon=True
+        ).start()
+    else:
+        render_document_task.delay(pk)
+
+
+def _render_in_thread(pk: int) -> None:
+    from .tasks import render_document_task
+
+    try:
+        render_document_task.delay(pk)
+    except Exception:
+        # Eager tasks propagate their errors; a failed render is already recorded on its row.
+        logger.exception("Render %s failed in the background thread.", pk)
+    finally:
+        connections.close_all()
 
 
 def rendered_document_publish(*, rendered_document: RenderedDocument) -> RenderedDocument:

@@ -1,6 +1,7 @@
 """A registration's history shows field labels and displayed values, in the reader's language."""
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
@@ -15,6 +16,13 @@ from participants.services import (
 from workshops.tests.factories import MeetingFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards():
+    """Requests in French leave French active in this thread; the next tests expect English."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

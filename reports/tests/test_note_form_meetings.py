@@ -4,10 +4,19 @@ import datetime
 import re
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from workshops.tests.factories import DialogueYearFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards():
+    """Requests in French leave French active in this thread; the next tests expect English."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def test_meetings_are_grouped_by_year_newest_first_and_carry_their_dates(client, secretariat_user):
