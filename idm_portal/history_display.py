@@ -40,6 +40,18 @@ def _field(model: type[models.Model], key: str) -> models.Field | None:
         return next((f for f in model._meta.concrete_fields if f.attname == key), None)
 
 
+def _position(model: type[models.Model], key: str) -> tuple[int, ...]:
+    """Where a stored key's field comes in the model (related fields after their relation)."""
+    names = [f.name for f in model._meta.concrete_fields]
+    first, _dot, rest = key.partition(".")
+    field = _field(model, first)
+    if field is None or field.name not in names:
+        return (len(names),)
+    if rest and field.is_relation:
+        return (names.index(field.name), *_position(field.related_model, rest))
+    return (names.index(field.name),)
+
+
 def _plain(field: models.Field | None, value) -> str:
     if value is None or value == "":
         return EMPTY
@@ -81,7 +93,8 @@ def describe_changes(
     described = []
     for entry in changes:
         lines = []
-        for key, (old, new) in entry.items():
+        # In the model's field order: PostgreSQL's jsonb keeps keys in an order of its own.
+        for key, (old, new) in sorted(entry.items(), key=lambda item: _position(model, item[0])):
             if old == new:
                 continue
             field = fields[key]

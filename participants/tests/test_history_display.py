@@ -102,3 +102,13 @@ def test_a_deleted_object_shows_its_stored_id_and_an_unknown_key_stays_as_stored
     assert described == [
         [FieldChange("Organización", "—", "999999"), FieldChange("colour", "red", "blue")]
     ]
+
+
+def test_changes_are_listed_in_the_models_field_order_whatever_the_stored_order(ghana):
+    stored = {"status": [None, "registered"], "role": [None, "delegate"]}
+    stored["member_state_id"] = [None, ghana.pk]
+
+    with translation.override("en"):
+        (described,) = describe_changes(Registration, [stored])
+
+    assert [line.label for line in described] == ["Member state represented", "Role", "Status"]
