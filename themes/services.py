@@ -99,7 +99,7 @@ def consultation_voting_close(*, consultation_id: int) -> Consultation:
             raise ValidationError(_("Voting has not opened yet: change the voting window instead."))
         if consultation.is_closed(now):
             raise ValidationError(
-                _("Voting already closed on %(when)s.")
+                _("Voting already closed (%(when)s).")
                 % {"when": format_when(consultation.closes_at)}
             )
         return consultation_update(consultation=consultation, closes_at=now)

@@ -183,7 +183,7 @@ def _vote_consequences(consultation, proposal, seen_proposal_id) -> list[str]:
         )
     if consultation.allow_vote_change:
         lines.append(
-            _("Any focal point of your state may change it until voting closes on %(when)s.")
+            _("Until voting closes (%(when)s), any focal point of your state may change it.")
             % names
         )
     else:

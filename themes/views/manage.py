@@ -266,7 +266,7 @@ class VotingCloseView(SecretariatConsultationMixin, View):
             request,
             title=_("Close voting now"),
             consequences=[
-                _("Voting closes now instead of on %(when)s.")
+                _("Voting closes now, not at the planned close (%(when)s).")
                 % {"when": format_when(self.consultation.closes_at)},
                 _("The votes already cast stand; no state can vote or change its vote after this."),
                 _("%(voted)s of %(eligible)s member states have voted.")
