@@ -13,20 +13,25 @@ TEST_DEBIAN_PACKAGES := $(RUN_DEBIAN_PACKAGES) chromium poppler-utils
 .PHONY: run test install messages makemessages lint format bench clean
 
 $(VENV)/.installed: requirements.txt
+	@echo "==> Creating the Python environment in $(VENV) (once)"
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@echo "==> Installing the Python packages of requirements.txt (a few minutes the first time)"
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
+	@echo "==> Installing the front-end packages of package-lock.json (Bootstrap) into node_modules"
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 install: $(VENV)/.installed node_modules/.installed
+	@echo "==> Checking the system packages for PDFs and translations"
 	bin/ensure-debian-packages $(RUN_DEBIAN_PACKAGES)
 	$(MAKE) --no-print-directory messages
 
 # French and Spanish catalogues, compiled from locale/*/LC_MESSAGES/django.po.
 messages:
+	@echo "==> Compiling the French and Spanish translations"
 	cd locale && DJANGO_DEBUG=true ../$(PY) ../manage.py compilemessages --verbosity 0
 
 # Refreshes the catalogues after strings changed in code or templates.
@@ -36,11 +41,15 @@ makemessages: $(VENV)/.installed
 
 # A development machine's settings, so that `python manage.py …` works there too.
 .env:
+	@echo "==> Writing the development settings of this machine to .env"
 	printf '# Development settings of this machine (read by idm_portal/settings.py).\nDJANGO_DEBUG=true\n' > $@
 
 run: install .env
+	@echo "==> Bringing the database up to date"
 	$(PY) manage.py migrate --noinput
+	@echo "==> Loading the demo and making its PDFs"
 	$(PY) manage.py load_idm2010 --render-documents
+	@echo "==> Sending the e-mails that are due"
 	$(PY) manage.py send_due_notifications
 	@echo "Serving the IDM Portal on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
 	$(PY) manage.py runserver $(HOST):$(PORT)

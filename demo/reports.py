@@ -9,6 +9,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from reports.models import DiscussionNote, RenderedDocument, symbol_to_slug
+from reports.rendering import rendered_document_render_now
 from reports.selectors import note_get
 from reports.services import note_create, note_publish, rendered_document_request_for_note
 
@@ -43,7 +44,6 @@ def load(*, consultation_meeting) -> DiscussionNote:
 
 
 def render(*, note: DiscussionNote) -> RenderedDocument:
-    """Asks for the note's PDF after the demo is committed; unchanged content reuses it."""
-    document = rendered_document_request_for_note(note=note, by=None)
-    document.refresh_from_db()
-    return document
+    """Renders the note's PDF in this process, now; unchanged content reuses it."""
+    document = rendered_document_request_for_note(note=note, by=None, enqueue=False)
+    return rendered_document_render_now(rendered_document=document)

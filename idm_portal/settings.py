@@ -281,6 +281,10 @@ PARTICIPANT_IMPORT_RETENTION_DAYS = int(os.environ.get("PARTICIPANT_IMPORT_RETEN
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
+# Without a broker, a PDF asked for from a page renders in a thread of the web
+# process, so that the page returns at once and its progress panel follows the
+# render; "false" renders it before the response (the tests do, to read the result).
+RENDER_IN_BACKGROUND_THREAD = os.environ.get("RENDER_IN_BACKGROUND_THREAD", "true") == "true"
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1

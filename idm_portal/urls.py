@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
@@ -21,6 +23,8 @@ urlpatterns = [
     # The admin signs in through the portal's login, with its second factor.
     path("admin/login/", RedirectView.as_view(pattern_name="login", query_string=True)),
     path("admin/", admin.site.urls),
+    # Clients that ask for /favicon.ico without reading the page's <link rel="icon">.
+    path("favicon.ico", RedirectView.as_view(url=lazy(static, str)("favicon.svg"))),
 ]
 # No route serves MEDIA_ROOT, not even in development: stored documents may be
 # for the secretariat only, and are downloaded through views that check who asks.

@@ -1,5 +1,7 @@
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 
+from common.history_display import describe_changes
+
 from .models import (
     Category,
     DelegationProposal,
@@ -59,8 +61,15 @@ def registration_get(*, pk: int) -> Registration:
     ).get(pk=pk)
 
 
-def registration_history(*, registration) -> QuerySet[RegistrationChange]:
-    return RegistrationChange.objects.filter(registration=registration).select_related("changed_by")
+def registration_history(*, registration) -> list[RegistrationChange]:
+    """The registration's history, each entry with `field_changes` to show (labels, names)."""
+    entries = list(
+        RegistrationChange.objects.filter(registration=registration).select_related("changed_by")
+    )
+    described = describe_changes(Registration, (entry.changes for entry in entries))
+    for entry, field_changes in zip(entries, described, strict=True):
+        entry.field_changes = field_changes
+    return entries
 
 
 def registration_check_in_search(*, meeting, query: str, limit: int = 25) -> list[Registration]:

@@ -124,9 +124,11 @@ class CaseStudySuggestionForm(forms.ModelForm):
 
 
 class SuggestionReviewForm(forms.Form):
+    # Nothing is chosen for the reviewer: a decision sent unseen would reach the state.
     status = forms.ChoiceField(
         label=_("Decision"),
         choices=[
+            ("", _("— Choose a decision —")),
             (SpeakerSuggestion.Status.ACCEPTED, _("Accept")),
             (SpeakerSuggestion.Status.DECLINED, _("Decline")),
             (SpeakerSuggestion.Status.USED, _("Mark as used")),

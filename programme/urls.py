@@ -37,4 +37,9 @@ urlpatterns = [
         views.SuggestionReviewView.as_view(),
         name="suggestion_review",
     ),
+    path(
+        "suggestions/<int:pk>/withdraw/",
+        views.SuggestionWithdrawView.as_view(),
+        name="suggestion_withdraw",
+    ),
 ]

@@ -163,3 +163,20 @@ def wait_for(predicate, *, timeout: float, interval: float = 0.1, message: str =
 def django_settings_broker_url():
     """The broker of the test run's settings (CELERY_BROKER_URL), whatever a test pointed at."""
     return django_settings.CELERY_BROKER_URL
+
+
+@pytest.fixture
+def participant_list(eager_tasks, django_capture_on_commit_callbacks):
+    """A finished, unpublished list of participants of a meeting with one registration."""
+    from participants.tests.factories import RegistrationFactory
+    from reports.models import RenderedDocument
+    from reports.services import rendered_document_request_for_participant_list
+    from workshops.tests.factories import MeetingFactory
+
+    meeting = MeetingFactory(title="Migration and social change")
+    RegistrationFactory(meeting=meeting)
+    with django_capture_on_commit_callbacks(execute=True):
+        document = rendered_document_request_for_participant_list(meeting=meeting, by=None)
+    document.refresh_from_db()
+    assert document.status == RenderedDocument.Status.DONE, document.error
+    return document

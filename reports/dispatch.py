@@ -7,8 +7,11 @@ resend_stale_renders`) sends stale queued renders again.
 """
 
 import logging
+import threading
 
 from celery import shared_task
+from django.conf import settings
+from django.db import connections
 from django.utils import timezone
 from kombu.exceptions import OperationalError as KombuOperationalError
 
@@ -24,7 +27,21 @@ BROKER_ERRORS = (KombuOperationalError, OSError)
 
 def rendered_document_send(document: RenderedDocument) -> bool:
     """Hands the render to the workers; False, logged, with the render left queued, if the
-    broker cannot be reached: the sweep sends it again later."""
+    broker cannot be reached: the sweep sends it again later.
+
+    Without a broker (the embedded default) the task runs in this process, in a
+    thread of its own after the response (RENDER_IN_BACKGROUND_THREAD), so that
+    the page answers at once and its progress panel follows the render.
+    """
+    if render_document_task.app.conf.task_always_eager and settings.RENDER_IN_BACKGROUND_THREAD:
+        # The row is the only hand-off (the task takes its id), as with a worker.
+        threading.Thread(
+            target=_render_in_thread,
+            args=(document.pk,),
+            name=f"render-document-{document.pk}",
+            daemon=True,
+        ).start()
+        return True
     try:
         render_document_task.apply_async(args=[document.pk])
     except BROKER_ERRORS as exc:
@@ -37,6 +54,16 @@ def rendered_document_send(document: RenderedDocument) -> bool:
     document.sent_at = timezone.now()
     RenderedDocument.objects.filter(pk=document.pk).update(sent_at=document.sent_at)
     return True
+
+
+def _render_in_thread(pk: int) -> None:
+    try:
+        render_document_task.delay(pk)
+    except Exception:
+        # Eager tasks propagate their errors; a failed render is already recorded on its row.
+        logger.exception("Render %s failed in the background thread.", pk)
+    finally:
+        connections.close_all()
 
 
 def rendered_document_resend_stale() -> int:

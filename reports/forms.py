@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .markers import meeting_dates
 from .models import DiscussionNote
 from .services import NOTE_FIELDS
 
@@ -23,6 +24,23 @@ class NoteForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["meeting"].queryset = self.fields["meeting"].queryset.select_related(
-            "dialogue_year"
+        field = self.fields["meeting"]
+        field.queryset = field.queryset.select_related("dialogue_year").order_by(
+            "-dialogue_year__year", "start_date", "pk"
         )
+        field.choices = [("", field.empty_label), *meeting_choices_by_year(field.queryset)]
+
+
+def meeting_choices_by_year(meetings) -> list[tuple[str, list[tuple[int, str]]]]:
+    """Meetings grouped under their dialogue year, newest year first, each with its dates.
+
+    Every year has meetings of the same titles ("Intersessional workshop"): the
+    group and the dates tell them apart.
+    """
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for meeting in meetings:
+        year = _("IDM %(year)s") % {"year": meeting.dialogue_year.year}
+        groups.setdefault(year, []).append(
+            (meeting.pk, f"{meeting.title} · {meeting_dates(meeting)}")
+        )
+    return list(groups.items())

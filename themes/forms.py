@@ -97,6 +97,8 @@ class VoteForm(forms.Form):
         self.fields["proposal"].choices = [(p.pk, p.title) for p in proposals]
         label = _("Change my state's vote") if has_vote else _("Cast my state's vote")
         self.helper = _helper(label, action)
+        # The choice goes to the confirmation page first (idm_portal/confirmation.py).
+        self.helper.form_method = "get"
 
 
 class VoteSubmitForm(forms.Form):

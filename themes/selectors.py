@@ -117,6 +117,10 @@ def theme_suggestion_list(
     return suggestions.order_by("-submitted_at", "-pk")
 
 
+def theme_suggestion_get(*, pk: int) -> ThemeSuggestion:
+    return ThemeSuggestion.objects.select_related("consultation", "member_state").get(pk=pk)
+
+
 def theme_suggestion_consultation_id(*, suggestion_pk: int) -> int:
     return ThemeSuggestion.objects.values_list("consultation_id", flat=True).get(pk=suggestion_pk)
 

@@ -178,6 +178,35 @@ def _check_change_during_voting(stored, changed, fields, now) -> None:
             )
 
 
+def consultation_voting_close(*, consultation_id: int, by) -> Consultation:
+    """Ends an open vote now ("Close voting now"): the voting window closes at this moment.
+
+    The one way a window may shorten once voting has started; recorded in the
+    consultation's history like every change. Votes already cast stand, later
+    ones are refused as after any close.
+    """
+    with transaction.atomic():
+        consultation = Consultation.objects.select_for_update(no_key=True).get(pk=consultation_id)
+        now = timezone.now()
+        if not consultation.has_opened(now):
+            raise ValidationError(_("Voting has not opened yet: change the voting window instead."))
+        if consultation.is_closed(now):
+            raise ValidationError(
+                _("Voting already closed (%(when)s).")
+                % {"when": format_when(consultation.closes_at)}
+            )
+        before = _stored(consultation, "closes_at")
+        consultation.closes_at = now
+        consultation.save(update_fields=["closes_at"])
+        _record(
+            consultation,
+            ConsultationChange.Action.UPDATED,
+            {"closes_at": [before, _stored(consultation, "closes_at")]},
+            by,
+        )
+    return consultation
+
+
 def _lock_ballot_before_voting(consultation_id: int) -> Consultation:
     """The consultation, locked against other ballot changes (not against votes).
 
@@ -327,6 +356,16 @@ def _check_voting_window(consultation: Consultation, now: datetime.datetime) -> 
         )
 
 
+def vote_voter_state(*, by, consultation: Consultation):
+    """The member state `by` votes for in this consultation; ValidationError if none: the
+    page asks it before offering the ballot, vote_cast decides with the same rules."""
+    state = focal_point_state(by)
+    if state is None:
+        raise ValidationError(_OBSERVERS_DO_NOT_VOTE)
+    _check_electorate(consultation, state)
+    return state
+
+
 def vote_cast(
     *, consultation_id: int, proposal_id: int, by, seen_proposal_id: int | None = None
 ) -> VoteOutcome:
@@ -441,6 +480,30 @@ def theme_suggestion_submit(
     )
     suggestion.full_clean()
     suggestion.save()
+    return suggestion
+
+
+def theme_suggestion_withdrawal_check(*, suggestion: ThemeSuggestion, by) -> None:
+    """Raises ValidationError unless `by` may withdraw it: their state's, not yet reviewed."""
+    state = focal_point_state(by)
+    if state is None or state.pk != suggestion.member_state_id:
+        raise ValidationError(_("Only a focal point of the suggesting state can withdraw it."))
+    if suggestion.status != ThemeSuggestion.Status.PENDING:
+        raise ValidationError(
+            _("The secretariat has reviewed this suggestion: it can no longer be withdrawn.")
+        )
+
+
+@transaction.atomic
+def theme_suggestion_withdraw(*, suggestion_id: int, by) -> ThemeSuggestion:
+    """Takes back a theme suggested by mistake; nobody has acted on it, so it is deleted.
+
+    The row lock orders it with a simultaneous review: whichever comes second
+    sees the other's result. Raises ThemeSuggestion.DoesNotExist for an unknown one.
+    """
+    suggestion = ThemeSuggestion.objects.select_for_update().get(pk=suggestion_id)
+    theme_suggestion_withdrawal_check(suggestion=suggestion, by=by)
+    suggestion.delete()
     return suggestion
 
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:pk>/proposals/new/", manage.ProposalAddView.as_view(), name="proposal_add"),
     path("<int:pk>/result/declare/", manage.ResultDeclareView.as_view(), name="result_declare"),
     path("<int:pk>/result/publish/", manage.ResultPublishView.as_view(), name="result_publish"),
+    path("<int:pk>/voting/close/", manage.VotingCloseView.as_view(), name="voting_close"),
     path("<int:pk>/votes.csv", exports.VotesCsvView.as_view(), name="votes_csv"),
     path("<int:pk>/history/", exports.VoteHistoryView.as_view(), name="vote_history"),
     path("<int:pk>/chart.svg", exports.TallyChartView.as_view(), name="tally_chart"),
@@ -22,6 +23,11 @@ urlpatterns = [
         "suggestions/<int:pk>/add/",
         manage.SuggestionAddToBallotView.as_view(),
         name="suggestion_add",
+    ),
+    path(
+        "suggestions/<int:pk>/withdraw/",
+        ballot.SuggestionWithdrawView.as_view(),
+        name="suggestion_withdraw",
     ),
     path(
         "suggestions/<int:pk>/decline/",

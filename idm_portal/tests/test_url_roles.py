@@ -60,6 +60,9 @@ SIGN_IN_STEP = "sign_in_step"
 OWN_ACCOUNT = "own_account"
 # A link with an unknown token: 404 to everyone.
 UNKNOWN = "unknown"
+# What belongs to state A (its suggestion): its focal point gets the page; other states'
+# focal points are sent back with the service's refusal; the secretariat gets 403.
+STATE_A = "state_a"
 ACCESS = {
     "home": (PUBLIC, "GET"),
     "login": (SIGN_IN, "GET"),
@@ -122,6 +125,7 @@ ACCESS = {
     "programme:suggestions_mine": (FOCAL_POINT, "GET"),
     "programme:suggestion_review_list": (SECRETARIAT, "GET"),
     "programme:suggestion_review": (SECRETARIAT, "POST"),
+    "programme:suggestion_withdraw": (STATE_A, "GET"),
     "participants:registration_list": (SECRETARIAT, "GET"),
     "participants:registration_export": (SECRETARIAT, "GET"),
     "participants:registration_create": (SECRETARIAT, "GET"),
@@ -156,6 +160,8 @@ ACCESS = {
     "themes:tally_chart": (UNPUBLISHED, "GET"),
     "themes:suggestion_add": (SECRETARIAT, "POST"),
     "themes:suggestion_decline": (SECRETARIAT, "POST"),
+    "themes:suggestion_withdraw": (STATE_A, "GET"),
+    "themes:voting_close": (SECRETARIAT, "GET"),
     "reports:library": (PUBLIC, "GET"),
     "reports:note_create": (SECRETARIAT, "GET"),
     "reports:download": (PUBLIC, "GET"),
@@ -273,6 +279,12 @@ def world(eager_tasks, django_capture_on_commit_callbacks):
         "participants:proposal_decision": {
             "pk": DelegationProposalFactory(meeting=meeting, member_state=ghana).pk
         },
+        "programme:suggestion_withdraw": {
+            "pk": SpeakerSuggestionFactory(meeting=meeting, member_state=ghana).pk
+        },
+        "themes:suggestion_withdraw": {
+            "pk": ThemeSuggestionFactory(consultation=consultation, member_state=ghana).pk
+        },
         "themes:suggestion_add": {"pk": ThemeSuggestionFactory(consultation=consultation).pk},
         "themes:suggestion_decline": {"pk": ThemeSuggestionFactory(consultation=consultation).pk},
         # A published note's PDF is public; an unpublished list of participants is not.
@@ -328,6 +340,11 @@ def expected(rule: str, method: str, role: str) -> set[int]:
         SIGN_IN_STEP: {302},
         OWN_ACCOUNT: {302} if anonymous else {200, 302, 404},
         UNKNOWN: {404},
+        STATE_A: {302}
+        if role in ("anonymous", "focal_point_b", "observer")
+        else {200}
+        if role == "focal_point_a"
+        else {403},
     }
     if rule in fixed:
         return fixed[rule]

@@ -348,7 +348,7 @@ def test_editing_keeps_who_and_when_in_the_history(client, meeting, secretariat_
     registration.refresh_from_db()
     assert registration.role == "head_of_delegation"
     page = client.get(url).content.decode()
-    assert "participant.job_title:" in page
+    assert "Job title: — → Minister" in page
     assert secretariat_user.get_full_name() in page
 
 

@@ -8,7 +8,12 @@ from .agenda import (
     session_delete,
     session_update,
 )
-from .suggestions import speaker_suggestion_review, speaker_suggestion_submit
+from .suggestions import (
+    speaker_suggestion_review,
+    speaker_suggestion_submit,
+    speaker_suggestion_withdraw,
+    speaker_suggestion_withdrawal_check,
+)
 
 __all__ = [
     "agenda_get_or_create",
@@ -19,4 +24,6 @@ __all__ = [
     "session_update",
     "speaker_suggestion_review",
     "speaker_suggestion_submit",
+    "speaker_suggestion_withdraw",
+    "speaker_suggestion_withdrawal_check",
 ]

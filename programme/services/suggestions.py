@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.roles import focal_point_state
 from workshops.models import Meeting
 
 from ..models import SpeakerSuggestion
@@ -94,4 +95,28 @@ def speaker_suggestion_review(
     suggestion.reviewed_by = by
     suggestion.save(update_fields=["status", "review_note", "reviewed_at", "reviewed_by"])
     speaker_suggestion_notice_send(suggestion=suggestion)
+    return suggestion
+
+
+def speaker_suggestion_withdrawal_check(*, suggestion: SpeakerSuggestion, by: "User") -> None:
+    """Raises ValidationError unless `by` may withdraw it: their state's, not yet reviewed."""
+    state = focal_point_state(by)
+    if state is None or state.pk != suggestion.member_state_id:
+        raise ValidationError(_("Only a focal point of the suggesting state can withdraw it."))
+    if suggestion.status != SpeakerSuggestion.Status.SUBMITTED:
+        raise ValidationError(
+            _("The Administration has reviewed this suggestion: it can no longer be withdrawn.")
+        )
+
+
+@transaction.atomic
+def speaker_suggestion_withdraw(*, suggestion_id: int, by: "User") -> SpeakerSuggestion:
+    """Takes back a suggestion sent by mistake; nobody has acted on it, so it is deleted.
+
+    Raises SpeakerSuggestion.DoesNotExist for an unknown one. The row lock orders it
+    with a simultaneous review: whichever comes second sees the other's result.
+    """
+    suggestion = SpeakerSuggestion.objects.select_for_update().get(pk=suggestion_id)
+    speaker_suggestion_withdrawal_check(suggestion=suggestion, by=by)
+    suggestion.delete()
     return suggestion

@@ -15,6 +15,7 @@ from .suggestions import (
     SuggestionCreateView,
     SuggestionReviewListView,
     SuggestionReviewView,
+    SuggestionWithdrawView,
 )
 
 __all__ = [
@@ -31,4 +32,5 @@ __all__ = [
     "SuggestionCreateView",
     "SuggestionReviewListView",
     "SuggestionReviewView",
+    "SuggestionWithdrawView",
 ]

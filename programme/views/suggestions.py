@@ -11,6 +11,7 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from accounts.roles import FocalPointRequiredMixin, SecretariatRequiredMixin
+from common.confirmation import confirmation_response
 from common.views import LoadAfterRoleCheckMixin, add_service_errors, get_or_404
 from workshops.selectors import meeting_list_open_for_suggestions
 from workshops.views.common import get_meeting_or_404
@@ -118,6 +119,10 @@ class SuggestionReviewView(SecretariatRequiredMixin, View):
                     status=form.cleaned_data["status"],
                     note=form.cleaned_data["note"],
                 )
+            except SpeakerSuggestion.DoesNotExist:
+                # Withdrawn by its state between the page and the review.
+                messages.error(request, _("The member state has withdrawn this suggestion."))
+                return redirect("programme:suggestion_review_list")
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
             else:
@@ -127,3 +132,43 @@ class SuggestionReviewView(SecretariatRequiredMixin, View):
                     % {"headline": suggestion.headline, "status": suggestion.get_status_display()},
                 )
         return redirect(f"{reverse('programme:suggestion_review_list')}#suggestion-{pk}")
+
+
+class SuggestionWithdrawView(FocalPointRequiredMixin, View):
+    """GET: the confirmation; POST withdraws the suggestion (the service decides who may)."""
+
+    def get(self, request, pk):
+        suggestion = get_or_404(speaker_suggestion_get, pk=pk)
+        try:
+            services.speaker_suggestion_withdrawal_check(suggestion=suggestion, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("programme:suggestions_mine")
+        names = {"headline": suggestion.headline, "meeting": suggestion.meeting.title}
+        return confirmation_response(
+            request,
+            title=_("Withdraw the suggestion “%(headline)s”") % names,
+            consequences=[
+                _("It is deleted: the Administration no longer sees it for “%(meeting)s”.") % names,
+                _("You may send a new suggestion while the meeting is open for suggestions."),
+            ],
+            action_url=reverse("programme:suggestion_withdraw", args=[pk]),
+            confirm_label=_("Withdraw the suggestion"),
+            cancel_url=reverse("programme:suggestions_mine"),
+            danger=True,
+        )
+
+    def post(self, request, pk):
+        try:
+            suggestion = get_or_404(
+                services.speaker_suggestion_withdraw, suggestion_id=pk, by=request.user
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("Your suggestion “%(headline)s” is withdrawn.")
+                % {"headline": suggestion.headline},
+            )
+        return redirect("programme:suggestions_mine")

@@ -3,11 +3,13 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponseNotModified, JsonResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.cache import get_conditional_response
 from django.utils.translation import gettext as _
 from django.views import View
 
 from accounts.roles import SecretariatRequiredMixin
+from common.confirmation import confirmation_response
 from common.views import get_or_404
 from workshops.selectors import meeting_get
 
@@ -154,6 +156,37 @@ class ParticipantListGenerateView(SecretariatRequiredMixin, View):
 
 
 class ParticipantListPublishView(SecretariatRequiredMixin, View):
+    """GET: what publishing does, and the confirmation; POST publishes."""
+
+    def get(self, request, pk):
+        try:
+            document = rendered_document_get(pk=pk)
+        except RenderedDocument.DoesNotExist as exc:
+            raise Http404 from exc
+        if document.kind != RenderedDocument.Kind.PARTICIPANT_LIST:
+            raise Http404
+        names = {"meeting": document.meeting.title, "pages": document.page_count}
+        return confirmation_response(
+            request,
+            title=_("Publish the list of participants"),
+            consequences=[
+                _(
+                    "Anyone, without logging in, can download the list of participants of "
+                    "“%(meeting)s” from the meeting's page."
+                )
+                % names,
+                _(
+                    "It shows personal data: the name, function and organization or state "
+                    "of every participant listed."
+                ),
+                _("Copies already downloaded cannot be taken back."),
+            ],
+            action_url=reverse("reports:participant_list_publish", args=[pk]),
+            confirm_label=_("Publish the list"),
+            cancel_url=_back(document),
+            danger=True,
+        )
+
     def post(self, request, pk):
         try:
             document = rendered_document_get(pk=pk)

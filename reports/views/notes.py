@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
@@ -13,12 +14,18 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.generic import FormView, TemplateView
 
 from accounts.roles import SecretariatRequiredMixin, is_secretariat
+from common.confirmation import confirmation_response
 
 from ..access import note_is_public, require_secretariat_unless
 from ..content import note_content, note_problems
 from ..forms import NoteForm
 from ..models import DiscussionNote
-from ..selectors import meeting_choices, note_get, rendered_document_list_for_note
+from ..selectors import (
+    meeting_choices,
+    note_get,
+    rendered_document_latest_finished,
+    rendered_document_list_for_note,
+)
 from ..services import (
     NOTE_FIELDS,
     note_create,
@@ -146,6 +153,33 @@ class NoteGenerateView(SecretariatRequiredMixin, NoteMixin, View):
 
 
 class NotePublishView(SecretariatRequiredMixin, NoteMixin, View):
+    """GET: what publishing does, and the confirmation; POST publishes (or, action=unpublish,
+    takes the note back to draft at once: that makes nothing public)."""
+
+    def get(self, request, *args, **kwargs):
+        note = self.note
+        if note.is_published:
+            return redirect(note)
+        latest = rendered_document_latest_finished(note=note)
+        consequences = [
+            _("Anyone, without logging in, can read %(symbol)s and find it in the documents.")
+            % {"symbol": note.symbol},
+            _("The newest PDF (%(name)s, %(pages)s pages) becomes the public download.")
+            % {"name": latest.file_name, "pages": latest.page_count}
+            if latest
+            else _("No PDF has been made yet: the public gets none until you generate one."),
+            _("Copies already downloaded cannot be taken back if you return it to draft."),
+        ]
+        return confirmation_response(
+            request,
+            title=_("Publish %(symbol)s") % {"symbol": note.symbol},
+            consequences=consequences,
+            action_url=reverse("reports:note_publish", args=[note.slug]),
+            confirm_label=_("Publish the note"),
+            cancel_url=note.get_absolute_url(),
+            fields={"action": "publish"},
+        )
+
     def post(self, request, *args, **kwargs):
         if request.POST.get("action") == "unpublish":
             note_unpublish(note=self.note, by=request.user)

@@ -17,7 +17,7 @@ from themes.tests.factories import (
 pytestmark = pytest.mark.django_db
 
 SECRETARIAT_PAGES = ["manage/", "edit/", "proposals/new/", "votes.csv", "history/"]
-SECRETARIAT_POSTS = ["result/declare/", "result/publish/"]
+SECRETARIAT_POSTS = ["result/declare/", "result/publish/", "voting/close/"]
 
 
 def test_anonymous_users_are_sent_to_log_in_everywhere(client, ballot):

@@ -27,6 +27,14 @@ def test_a_focal_point_votes_and_changes_the_vote_while_the_secretariat_watches_
     page.get_by_role("link", name="Overarching theme of IDM 2011").click()
     page.get_by_label("The future of migration").check()
     page.get_by_role("button", name="Cast my state's vote").click()
+    assert (
+        page.get_by_test_id("consequences")
+        .inner_text()
+        .startswith("Your state's one vote will be for “The future of migration”.")
+    )
+    secretariat_page.reload()
+    assert turnout.inner_text() == "0 of 2 member states"
+    page.get_by_role("button", name="Confirm the vote for “The future of migration”").click()
 
     assert page.get_by_text(
         "Your state's vote for “The future of migration” is recorded."
@@ -41,6 +49,10 @@ def test_a_focal_point_votes_and_changes_the_vote_while_the_secretariat_watches_
 
     page.get_by_label("Migration and human security").check()
     page.get_by_role("button", name="Change my state's vote").click()
+    assert "It replaces your state's vote for “The future of migration”." in (
+        page.get_by_test_id("consequences").inner_text()
+    )
+    page.get_by_role("button", name="Confirm the vote for “Migration and human security”").click()
 
     assert page.get_by_text(
         "Your state's vote is now for “Migration and human security”."

@@ -20,9 +20,7 @@ def test_votes_csv_writes_planted_formulas_as_text(client, secretariat_user):
     )
     vote_cast(consultation_id=consultation.pk, proposal_id=proposal.pk, by=user)
     # Votes are read per state once voting has closed.
-    Consultation.objects.filter(pk=consultation.pk).update(
-        closes_at=timezone.now()
-    )
+    Consultation.objects.filter(pk=consultation.pk).update(closes_at=timezone.now())
     client.force_login(secretariat_user)
 
     response = client.get(f"/themes/{consultation.pk}/votes.csv")

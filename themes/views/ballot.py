@@ -10,22 +10,31 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from accounts.roles import FocalPointRequiredMixin
+from common.confirmation import confirmation_response
 from common.formats import format_when
 from common.views import get_or_404
 from participants.electorate import member_state_was_member_at
 
 from ..forms import SuggestionForm, VoteForm, VoteSubmitForm
-from ..models import Consultation
+from ..models import Consultation, ThemeSuggestion
 from ..selectors import (
     consultation_get,
     consultation_history,
     consultation_list,
     consultation_tally,
     consultation_turnout,
+    theme_suggestion_get,
     theme_suggestion_list,
     vote_for_state,
 )
-from ..services import VoteResult, theme_suggestion_submit, vote_cast
+from ..services import (
+    VoteResult,
+    theme_suggestion_submit,
+    theme_suggestion_withdraw,
+    theme_suggestion_withdrawal_check,
+    vote_cast,
+    vote_voter_state,
+)
 from .access import ConsultationReaderMixin
 
 
@@ -114,7 +123,38 @@ def _vote_message(outcome) -> tuple[int, str]:
 
 
 class VoteView(FocalPointRequiredMixin, View):
-    http_method_names = ["post"]
+    """GET (the ballot's form): what the vote will do, and the confirmation; POST casts it."""
+
+    def get(self, request, pk):
+        try:
+            consultation = consultation_get(pk=pk, member_state=self.member_state)
+        except Consultation.DoesNotExist as exc:
+            raise Http404 from exc
+        try:
+            vote_voter_state(by=request.user, consultation=consultation)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("themes:consultation_detail", pk=pk)
+        form = VoteSubmitForm(request.GET)
+        proposal = None
+        if form.is_valid():
+            proposal = next(
+                (p for p in consultation.proposals.all() if p.pk == form.cleaned_data["proposal"]),
+                None,
+            )
+        if proposal is None:
+            messages.error(request, _("Choose one of the proposals."))
+            return redirect("themes:consultation_detail", pk=pk)
+        seen = form.cleaned_data["seen_proposal"]
+        return confirmation_response(
+            request,
+            title=_("Confirm the vote of %(state)s") % {"state": self.member_state.name},
+            consequences=_vote_consequences(consultation, proposal, seen),
+            action_url=reverse("themes:vote", args=[pk]),
+            confirm_label=_("Confirm the vote for “%(proposal)s”") % {"proposal": proposal.title},
+            cancel_url=reverse("themes:consultation_detail", args=[pk]),
+            fields={"proposal": proposal.pk, "seen_proposal": seen},
+        )
 
     def post(self, request, pk):
         form = VoteSubmitForm(request.POST)
@@ -135,6 +175,25 @@ class VoteView(FocalPointRequiredMixin, View):
         else:
             messages.add_message(request, *_vote_message(outcome))
         return redirect("themes:consultation_detail", pk=pk)
+
+
+def _vote_consequences(consultation, proposal, seen_proposal_id) -> list[str]:
+    names = {"proposal": proposal.title, "when": format_when(consultation.closes_at)}
+    lines = [_("Your state's one vote will be for “%(proposal)s”.") % names]
+    previous = next((p for p in consultation.proposals.all() if p.pk == seen_proposal_id), None)
+    if previous is not None and previous.pk != proposal.pk:
+        lines.append(
+            _("It replaces your state's vote for “%(previous)s”.") % {"previous": previous.title}
+        )
+    if consultation.allow_vote_change:
+        lines.append(
+            _("Until voting closes (%(when)s), any focal point of your state may change it.")
+            % names
+        )
+    else:
+        lines.append(_("This consultation allows no change: the vote is final."))
+    lines.append(_("The secretariat sees each state's vote; the tally is published later."))
+    return lines
 
 
 class SuggestionSubmitView(FocalPointRequiredMixin, TemplateView):
@@ -160,3 +219,46 @@ class SuggestionSubmitView(FocalPointRequiredMixin, TemplateView):
                 )
                 return redirect("themes:consultation_detail", pk=pk)
         return self.render_to_response({"consultation": consultation, "form": form})
+
+
+class SuggestionWithdrawView(FocalPointRequiredMixin, View):
+    """GET: the confirmation; POST withdraws the suggestion (the service decides who may)."""
+
+    def _load(self, pk):
+        return get_or_404(theme_suggestion_get, pk=pk)
+
+    def get(self, request, pk):
+        suggestion = self._load(pk)
+        back = reverse("themes:consultation_detail", args=[suggestion.consultation_id])
+        try:
+            theme_suggestion_withdrawal_check(suggestion=suggestion, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(back)
+        return confirmation_response(
+            request,
+            title=_("Withdraw the suggestion “%(title)s”") % {"title": suggestion.title},
+            consequences=[
+                _("It is deleted: the secretariat no longer sees it."),
+                _("You may suggest another theme while voting is open."),
+            ],
+            action_url=reverse("themes:suggestion_withdraw", args=[pk]),
+            confirm_label=_("Withdraw the suggestion"),
+            cancel_url=back,
+            danger=True,
+        )
+
+    def post(self, request, pk):
+        suggestion = self._load(pk)
+        try:
+            theme_suggestion_withdraw(suggestion_id=pk, by=request.user)
+        except ThemeSuggestion.DoesNotExist as exc:
+            raise Http404 from exc
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("Your suggestion “%(title)s” is withdrawn.") % {"title": suggestion.title},
+            )
+        return redirect("themes:consultation_detail", pk=suggestion.consultation_id)

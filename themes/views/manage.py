@@ -11,6 +11,7 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from accounts.roles import SecretariatRequiredMixin
+from common.confirmation import confirmation_response
 from common.views import get_or_404
 
 from ..forms import ConsultationForm, DeclareResultForm, DeclineForm, ProposalForm
@@ -31,6 +32,8 @@ from ..services import (
     consultation_result_declare,
     consultation_result_publish,
     consultation_update,
+    consultation_voting_close,
+    format_when,
     proposal_add,
     theme_suggestion_add_to_ballot,
     theme_suggestion_decline,
@@ -173,16 +176,42 @@ def _manage_url_of_suggestion(suggestion_pk: int) -> str:
 
 
 class ResultDeclareView(SecretariatConsultationMixin, View):
-    http_method_names = ["post"]
+    """GET (the manage page's form): the confirmation; POST declares the result."""
+
+    def _chosen(self, data):
+        form = DeclareResultForm(data, tally=self.consultation.proposals.all())
+        if not form.is_valid():
+            messages.error(self.request, " ".join(form.errors["proposal"]))
+            return None
+        chosen = form.cleaned_data["proposal"]
+        return next(p for p in self.consultation.proposals.all() if p.pk == chosen)
+
+    def get(self, request, pk):
+        proposal = self._chosen(request.GET)
+        if proposal is None:
+            return redirect("themes:consultation_manage", pk=pk)
+        names = {"theme": proposal.title, "year": self.consultation.target_year.year}
+        return confirmation_response(
+            request,
+            title=_("Declare the selected theme"),
+            consequences=[
+                _("“%(theme)s” becomes the overarching theme of IDM %(year)s.") % names,
+                _("The year and the voting window of the consultation can no longer change."),
+                _("The member states see the result only once you publish it."),
+            ],
+            action_url=reverse("themes:result_declare", args=[pk]),
+            confirm_label=_("Declare “%(theme)s”") % names,
+            cancel_url=reverse("themes:consultation_manage", args=[pk]),
+            fields={"proposal": proposal.pk},
+        )
 
     def post(self, request, pk):
-        form = DeclareResultForm(request.POST, tally=self.consultation.proposals.all())
-        if not form.is_valid():
-            messages.error(request, " ".join(form.errors["proposal"]))
+        proposal = self._chosen(request.POST)
+        if proposal is None:
             return redirect("themes:consultation_manage", pk=pk)
         try:
             consultation = consultation_result_declare(
-                consultation_id=pk, proposal_id=form.cleaned_data["proposal"], by=request.user
+                consultation_id=pk, proposal_id=proposal.pk, by=request.user
             )
         except Consultation.DoesNotExist as exc:
             raise Http404 from exc
@@ -200,8 +229,27 @@ class ResultDeclareView(SecretariatConsultationMixin, View):
         return redirect("themes:consultation_manage", pk=pk)
 
 
-class ResultPublishView(SecretariatRequiredMixin, View):
-    http_method_names = ["post"]
+class ResultPublishView(SecretariatConsultationMixin, View):
+    """GET: the confirmation; POST publishes the declared result."""
+
+    def get(self, request, pk):
+        consultation = self.consultation
+        if consultation.selected_proposal_id is None:
+            messages.error(request, _("Declare the selected theme before publishing the result."))
+            return redirect("themes:consultation_manage", pk=pk)
+        return confirmation_response(
+            request,
+            title=_("Publish the result to the member states"),
+            consequences=[
+                _("Every member and observer state sees “%(theme)s” as the selected theme.")
+                % {"theme": consultation.selected_proposal.title},
+                _("They also see the tally: the number of votes for each proposal."),
+                _("Once published, the result can no longer change."),
+            ],
+            action_url=reverse("themes:result_publish", args=[pk]),
+            confirm_label=_("Publish the result"),
+            cancel_url=reverse("themes:consultation_manage", args=[pk]),
+        )
 
     def post(self, request, pk):
         try:
@@ -212,4 +260,35 @@ class ResultPublishView(SecretariatRequiredMixin, View):
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(request, _("The result is published to the member states."))
+        return redirect("themes:consultation_manage", pk=pk)
+
+
+class VotingCloseView(SecretariatConsultationMixin, View):
+    """GET: the confirmation; POST ends the vote now."""
+
+    def get(self, request, pk):
+        turnout = consultation_turnout(consultation=self.consultation)
+        return confirmation_response(
+            request,
+            title=_("Close voting now"),
+            consequences=[
+                _("Voting closes now, not at the planned close (%(when)s).")
+                % {"when": format_when(self.consultation.closes_at)},
+                _("The votes already cast stand; no state can vote or change its vote after this."),
+                _("%(voted)s of %(eligible)s member states have voted.")
+                % {"voted": turnout.voted, "eligible": turnout.eligible},
+            ],
+            action_url=reverse("themes:voting_close", args=[pk]),
+            confirm_label=_("Close voting now"),
+            cancel_url=reverse("themes:consultation_manage", args=[pk]),
+            danger=True,
+        )
+
+    def post(self, request, pk):
+        try:
+            get_or_404(consultation_voting_close, consultation_id=pk, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Voting is closed. You may now declare the result."))
         return redirect("themes:consultation_manage", pk=pk)
