@@ -76,6 +76,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "idm_portal.urls"
+CSRF_FAILURE_VIEW = "idm_portal.errors.csrf_failure"
 
 TEMPLATES = [
     {
@@ -119,6 +120,7 @@ LOGOUT_REDIRECT_URL = "home"
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["idm_portal.formats"]
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "Europe/Zurich")
 USE_I18N = True
 USE_TZ = True
