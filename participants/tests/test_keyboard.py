@@ -1,6 +1,7 @@
 """Registration and check-in with the keyboard alone (WCAG 2.1.1)."""
 
 import pytest
+from playwright.sync_api import expect
 
 from idm_portal.tests.keyboard import tab_to
 from participants.models import Registration
@@ -29,10 +30,10 @@ def test_the_secretariat_registers_a_participant_with_the_keyboard_only(
     page.keyboard.type("Government")
     tab_to(page, "#id_member_state")
     page.keyboard.type("Ghana")
-    tab_to(page, "main form button[type=submit]")
+    tab_to(page, "main form [type=submit]")
     page.keyboard.press("Enter")
 
-    assert page.get_by_text("Ms. Ana Silva is registered.").is_visible()
+    expect(page.get_by_text("Ms. Ana Silva is registered.")).to_be_visible()
     registration = Registration.objects.get(participant__email="ana.silva@example.org")
     assert (registration.meeting, registration.member_state, registration.category) == (
         meeting,
@@ -64,7 +65,7 @@ def test_the_secretariat_checks_a_participant_in_with_the_keyboard_only(
     tab_to(page, "li.list-group-item form button[type=submit]")
     page.keyboard.press("Enter")
 
-    assert page.get_by_text("Mr. Kwame Osei is checked in.").is_visible()
+    expect(page.get_by_text("Mr. Kwame Osei is checked in.")).to_be_visible()
     arriving.refresh_from_db()
     assert arriving.status == Registration.Status.ATTENDED
-    assert page.get_by_test_id("attended-count").inner_text() == "1 of 2 checked in"
+    expect(page.get_by_test_id("attended-count")).to_have_text("1 of 2 checked in")

@@ -1,6 +1,7 @@
 """A focal point casts the state's vote with the keyboard alone (WCAG 2.1.1)."""
 
 import pytest
+from playwright.sync_api import expect
 
 from idm_portal.tests.keyboard import tab_to
 from themes.models import Vote
@@ -22,11 +23,11 @@ def test_a_focal_point_votes_with_the_keyboard_only(live_server, page, log_in, f
     # Arrow keys move through a radio group and select as they go.
     page.keyboard.press("ArrowDown")
     assert page.get_by_label("Migration and human security").is_checked()
-    tab_to(page, "main form button[type=submit]")
+    tab_to(page, "main form [type=submit]")
     page.keyboard.press("Enter")
 
-    assert page.get_by_text(
-        "Your state's vote for “Migration and human security” is recorded."
-    ).is_visible()
+    expect(
+        page.get_by_text("Your state's vote for “Migration and human security” is recorded.")
+    ).to_be_visible()
     vote = Vote.objects.get(consultation=consultation)
     assert (vote.member_state, vote.proposal) == (focal_point.member_state, chosen)
