@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 def _sync_secretariat_permissions(sender, **kwargs):
@@ -13,6 +14,7 @@ def _sync_secretariat_permissions(sender, **kwargs):
 class AccountsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "accounts"
+    verbose_name = _("User accounts")
 
     def ready(self):
         post_migrate.connect(_sync_secretariat_permissions)

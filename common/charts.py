@@ -5,6 +5,11 @@ from xml.etree import ElementTree
 import pygal
 from pygal.style import Style
 
+LABEL_FONT_SIZE = 18
+# A tick label's width, by pygal's own estimate of a glyph, plus a gap between labels.
+CHAR_WIDTH = 0.6 * LABEL_FONT_SIZE
+TICK_GAP = 2 * LABEL_FONT_SIZE
+
 # Bootstrap's primary blue; fonts that the PDFs embed too.
 PORTAL_STYLE = Style(
     background="transparent",
@@ -14,11 +19,28 @@ PORTAL_STYLE = Style(
     foreground_subtle="#6c757d",
     colors=("#0d6efd",),
     font_family="DejaVu Sans, Liberation Sans, Arial, sans-serif",
-    label_font_size=13,
-    major_label_font_size=13,
-    value_font_size=13,
-    title_font_size=15,
+    # Large enough to stay readable when a phone shrinks the chart to its width.
+    label_font_size=LABEL_FONT_SIZE,
+    major_label_font_size=LABEL_FONT_SIZE,
+    value_font_size=LABEL_FONT_SIZE,
+    title_font_size=LABEL_FONT_SIZE + 2,
 )
+
+# Steps between ticks that read well: 1, 2, 5, 10, 20, 50…
+NICE_STEPS = (1, 2, 5)
+
+
+def integer_ticks(maximum: int, *, max_ticks: int) -> list[int]:
+    """Whole-number ticks from 0 past `maximum`, at most `max_ticks` of them: counts
+    of people or votes have no fractions, and fewer ticks leave room for each label."""
+    magnitude = 1
+    while True:
+        for nice in NICE_STEPS:
+            step = nice * magnitude
+            top = -(-max(maximum, 1) // step) * step  # the first step at or above maximum
+            if top // step + 1 <= max_ticks:
+                return list(range(0, top + 1, step))
+        magnitude *= 10
 
 
 def horizontal_bar_svg(
@@ -27,7 +49,7 @@ def horizontal_bar_svg(
     series: str,
     title: str | None = None,
     axis_title: str | None = None,
-    width: int = 640,
+    width: int = 560,
 ) -> str:
     """One bar per (label, value) row, first row on top, each value printed on its bar.
 
@@ -43,11 +65,15 @@ def horizontal_bar_svg(
         print_values=True,
         truncate_label=-1,
         width=width,
-        height=60 + 40 * len(rows) + (30 if title else 0),
+        height=80 + 48 * len(rows) + (36 if title else 0),
         title=title,
         x_title=axis_title,
         explicit_size=False,
     )
+    values = [value for _label, value in rows]
+    ticks = integer_ticks(max(values, default=0), max_ticks=_ticks_that_fit(rows, width))
+    chart.y_labels = ticks
+    chart.range = (0, ticks[-1])
     # pygal draws the first label at the bottom.
     bottom_up = list(reversed(rows))
     chart.x_labels = [str(label) for label, _value in bottom_up]
@@ -57,3 +83,12 @@ def horizontal_bar_svg(
         for script in defs.findall("script"):
             defs.remove(script)
     return ElementTree.tostring(tree, encoding="unicode")
+
+
+def _ticks_that_fit(rows: list[tuple[str, int]], width: int) -> int:
+    """How many value labels fit side by side under the bars, which start where the
+    longest row label ends (pygal gives the row labels what they need)."""
+    label_width = max((len(str(label)) for label, _value in rows), default=0) * CHAR_WIDTH
+    plot_width = max(width - label_width - 40, 0)
+    widest_tick = len(str(max((value for _label, value in rows), default=0))) + 1
+    return max(2, int(plot_width // (widest_tick * CHAR_WIDTH + TICK_GAP)) + 1)

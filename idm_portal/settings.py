@@ -96,6 +96,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "idm_portal.urls"
+CSRF_FAILURE_VIEW = "idm_portal.errors.csrf_failure"
 
 # Content-Security-Policy (django-csp): everything from the portal itself, no inline
 # script anywhere (scripts are static files), no plugin, no framing by other sites.
@@ -222,6 +223,7 @@ CACHES = {
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["idm_portal.formats"]
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "Europe/Zurich")
 USE_I18N = True
 USE_TZ = True

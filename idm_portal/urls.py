@@ -10,6 +10,9 @@ from programme.views import HomeView
 admin.site.site_header = _("IDM Portal administration")
 admin.site.site_title = _("IDM Portal")
 
+# 403 and 404 use Django's handlers with templates/403.html and 404.html.
+handler500 = "idm_portal.errors.server_error"
+
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("accounts/", include("accounts.urls")),

@@ -29,7 +29,13 @@ class MemberState(models.Model):
         verbose_name_plural = _("member states")
 
     def __str__(self):
-        return self.name
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """The state's name in the reader's language (django-countries translates it);
+        `name` keeps the English name, by which lists are sorted and searched."""
+        return str(self.country.name) if self.country else self.name
 
     @property
     def is_member(self) -> bool:

@@ -107,7 +107,7 @@ def _participant_list_content(meeting) -> DocumentContent:
         rows = list(rows)
         if category == Category.GOVERNMENT:
             sections = [
-                _Section(heading=state.name, registrations=list(members))
+                _Section(heading=state.display_name, registrations=list(members))
                 for state, members in groupby(rows, key=lambda r: r.member_state)
             ]
         elif category == Category.OTHER:

@@ -1,9 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ThemesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "themes"
+    verbose_name = _("Theme consultations")
 
     def ready(self):
         from notifications.jobs import due_job_register

@@ -13,5 +13,4 @@ def tally_chart_svg(*, tally: list[Proposal]) -> str:
         rows=[(proposal.title, proposal.vote_count) for proposal in tally],
         series=_("Votes"),
         title=_("Votes per proposal"),
-        width=800,
     )

@@ -47,7 +47,7 @@ def _check_session(
     if not meeting.start_date <= day <= meeting.end_date:
         errors.append(
             _("The session is on %(day)s, outside the meeting's dates.")
-            % {"day": date_format(day, "j F Y")}
+            % {"day": date_format(day, "DATE_FORMAT")}
         )
     eligible: set[int] = set()
     if any(people.values()):
