@@ -3,7 +3,8 @@
 IDM 2010 stays exactly as it was (its figures feed IC/2010/5). Around today the
 demo adds what a portal in use shows: an upcoming workshop open for delegations
 and suggestions, a meeting held last month with its attendance, and a
-consultation on the next year's theme open for voting. Each meeting belongs to
+consultation on the next year's theme open for voting, on which a few states
+have voted (not Ghana, so that the demo focal point can). Each meeting belongs to
 the dialogue year of its dates; the year of the upcoming workshop is current.
 """
 
@@ -15,10 +16,13 @@ from django.utils import timezone
 from participants.models import Category, Organization, Registration
 from participants.selectors import member_state_list, registration_count
 from participants.services import PersonDetails, registration_create
+from themes.models import Consultation
+from themes.services import consultation_create, proposal_add, vote_cast
 from workshops.models import DialogueYear, Meeting
 from workshops.services import dialogue_year_create, dialogue_year_update, meeting_create
 
 from .participants import FIRST_NAMES, LAST_NAMES
+from .themes import demo_focal_point
 
 UPCOMING_IN_DAYS = 21
 HELD_DAYS_AGO = 30
@@ -82,6 +86,61 @@ def _held_meeting_participants(
             index += 1
 
 
+LIVE_CONSULTATION_OPENED_DAYS_AGO = 7
+LIVE_CONSULTATION_CLOSES_IN_DAYS = 21
+LIVE_PROPOSALS = [
+    (
+        "Migration, environment and climate change: preparing for human mobility",
+        "How states and communities can anticipate movement linked to climate change, "
+        "and protect those who move and those who stay.",
+    ),
+    (
+        "Skills mobility and labour migration partnerships",
+        "Partnerships between countries of origin and destination that recognise skills "
+        "and open regular pathways for work.",
+    ),
+]
+# Member states that have voted already; Ghana, the demo focal point's state, has not.
+LIVE_VOTERS = 5
+
+
+def _live_consultation(current: DialogueYear) -> Consultation:
+    """Next year's theme, open for voting: opened a week ago, a few states have voted."""
+    target = _year(current.year + 1, current=False)
+    title = f"Overarching theme of IDM {target.year}"
+    existing = Consultation.objects.filter(target_year=target, title=title).first()
+    if existing is not None:
+        return existing
+    now = timezone.now()
+    opens_at = now - datetime.timedelta(days=LIVE_CONSULTATION_OPENED_DAYS_AGO)
+    prepared = opens_at - datetime.timedelta(days=3)
+    consultation = consultation_create(
+        by=None,
+        target_year=target,
+        title=title,
+        introduction=(
+            f"The Administration requests the membership to select the overarching theme "
+            f"of IDM {target.year} from the proposals below, or to suggest another."
+        ),
+        opens_at=opens_at,
+        closes_at=now + datetime.timedelta(days=LIVE_CONSULTATION_CLOSES_IN_DAYS),
+        now=prepared,
+    )
+    proposals = [
+        proposal_add(consultation=consultation, title=title, summary=summary, now=prepared)
+        for title, summary in LIVE_PROPOSALS
+    ]
+    voters = [s for s in member_state_list(members_only=True) if s.country != "GH"]
+    for index, state in enumerate(voters[:LIVE_VOTERS]):
+        vote_cast(
+            consultation_id=consultation.pk,
+            proposal_id=proposals[index % 2].pk,
+            by=demo_focal_point(state),
+            now=opens_at + datetime.timedelta(days=1, hours=index),
+        )
+    return consultation
+
+
 def load(*, organizations: dict[str, list[Organization]]) -> dict[str, Meeting]:
     """The upcoming workshop and last month's meeting, keyed "upcoming" and "held"."""
     today = timezone.localdate()
@@ -94,7 +153,10 @@ def load(*, organizations: dict[str, list[Organization]]) -> dict[str, Meeting]:
         title=UPCOMING_TITLE,
         kind=Meeting.Kind.WORKSHOP,
         start_date=upcoming_day,
-        end_date=upcoming_day + datetime.timedelta(days=1),
+        # Two days, unless the second would fall in the next dialogue year.
+        end_date=min(
+            upcoming_day + datetime.timedelta(days=1), upcoming_day.replace(month=12, day=31)
+        ),
         venue="Geneva",
         status=Meeting.Status.CONFIRMED,
         description=(
@@ -112,4 +174,5 @@ def load(*, organizations: dict[str, list[Organization]]) -> dict[str, Meeting]:
         status=Meeting.Status.HELD,
     )
     _held_meeting_participants(held, organizations)
+    _live_consultation(current)
     return {"upcoming": upcoming, "held": held}

@@ -6,8 +6,11 @@ from zoneinfo import ZoneInfo
 from accounts.models import User
 from accounts.services import focal_point_create
 from participants.models import MemberState
-from themes.models import Consultation, Proposal, ThemeSuggestion, Vote, VoteEvent
+from themes.models import Consultation
+from themes.selectors import proposal_list
+from themes.services import consultation_create, proposal_add, theme_suggestion_submit, vote_cast
 from workshops.models import DialogueYear
+from workshops.services import dialogue_year_create
 
 from .accounts import FOCAL_POINT_USERNAME
 from .theme_texts import FUTURE_OF_MIGRATION_PARAGRAPHS, HUMAN_SECURITY_PARAGRAPHS
@@ -38,23 +41,29 @@ PROPOSALS = [
 
 
 def load() -> Consultation:
-    target_year, _ = DialogueYear.objects.get_or_create(year=2011)
-    consultation, _ = Consultation.objects.get_or_create(
+    """The consultation as it happened in 2010, written through the themes services with
+    the moments of the time: created and its ballot filled on 1 April, votes from
+    20 April, Ghana's suggestion of 12 May."""
+    target_year = DialogueYear.objects.filter(year=2011).first() or dialogue_year_create(year=2011)
+    existing = Consultation.objects.filter(target_year=target_year, title=CONSULTATION_TITLE)
+    if existing.exists():
+        return existing.get()
+    prepared = _geneva(4, 1, 9)
+    consultation = consultation_create(
+        by=None,
         target_year=target_year,
         title=CONSULTATION_TITLE,
-        defaults={
-            "introduction": (
-                "The Administration requests the membership to select an overarching theme "
-                "for IDM 2011 from the two proposals below, or to make alternative suggestions."
-            ),
-            "opens_at": datetime.datetime(2010, 4, 16, 9, 0, tzinfo=GENEVA),
-            "closes_at": datetime.datetime(2010, 5, 31, 18, 0, tzinfo=GENEVA),
-        },
+        introduction=(
+            "The Administration requests the membership to select an overarching theme "
+            "for IDM 2011 from the two proposals below, or to make alternative suggestions."
+        ),
+        opens_at=datetime.datetime(2010, 4, 16, 9, 0, tzinfo=GENEVA),
+        closes_at=datetime.datetime(2010, 5, 31, 18, 0, tzinfo=GENEVA),
+        now=prepared,
     )
     for spec in PROPOSALS:
-        Proposal.objects.get_or_create(
-            consultation=consultation, position=spec["position"], defaults=spec
-        )
+        fields = {name: value for name, value in spec.items() if name != "position"}
+        proposal_add(consultation=consultation, now=prepared, **fields)
     _load_votes(consultation)
     _load_suggestion(consultation)
     return consultation
@@ -80,7 +89,7 @@ DEMO_VOTES = [
 ]
 
 
-def _demo_focal_point(state: MemberState) -> User:
+def demo_focal_point(state: MemberState) -> User:
     """Ghana's is the demo account; the other states get one that cannot log in."""
     if state.country == "GH":
         return User.objects.get(username=FOCAL_POINT_USERNAME)
@@ -98,47 +107,34 @@ def _demo_focal_point(state: MemberState) -> User:
 
 
 def _load_votes(consultation: Consultation) -> None:
-    """The demo votes, written as the vote service would have while voting was open."""
-    proposals = {p.position: p for p in consultation.proposals.all()}
+    """The demo votes, cast through the vote service at the moments they were cast."""
+    proposals = {p.position: p for p in proposal_list(consultation=consultation)}
     for code, positions, moments in DEMO_VOTES:
         state = MemberState.objects.get(country=code)
-        if Vote.objects.filter(consultation=consultation, member_state=state).exists():
-            continue
-        user = _demo_focal_point(state)
-        previous = None
+        voter = demo_focal_point(state)
+        seen = None
         for position, moment in zip(positions, moments, strict=True):
-            VoteEvent.objects.create(
-                consultation=consultation,
-                member_state=state,
-                user=user,
-                from_proposal=previous,
-                to_proposal=proposals[position],
-                at=moment,
+            vote_cast(
+                consultation_id=consultation.pk,
+                proposal_id=proposals[position].pk,
+                by=voter,
+                seen_proposal_id=seen,
+                now=moment,
             )
-            previous = proposals[position]
-        Vote.objects.create(
-            consultation=consultation,
-            member_state=state,
-            proposal=previous,
-            cast_by=user,
-            cast_at=moments[-1],
-        )
+            seen = proposals[position].pk
 
 
 def _load_suggestion(consultation: Consultation) -> None:
     state = MemberState.objects.get(country="GH")
-    ThemeSuggestion.objects.get_or_create(
+    theme_suggestion_submit(
         consultation=consultation,
-        member_state=state,
+        by=demo_focal_point(state),
         title="Migration and health",
-        defaults={
-            "submitted_by": _demo_focal_point(state),
-            "submitted_at": _geneva(5, 12, 10),
-            "rationale": (
-                "Health is a condition of successful migration and integration, and a "
-                "shared concern of countries of origin, transit and destination. The IDM "
-                "could look at access to health care for migrants and at the mobility of "
-                "health workers."
-            ),
-        },
+        rationale=(
+            "Health is a condition of successful migration and integration, and a "
+            "shared concern of countries of origin, transit and destination. The IDM "
+            "could look at access to health care for migrants and at the mobility of "
+            "health workers."
+        ),
+        now=_geneva(5, 12, 10),
     )

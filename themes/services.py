@@ -35,8 +35,13 @@ def consultation_create(
     introduction: str = "",
     allow_vote_change: bool = True,
     votes_public_while_open: bool = False,
+    now: datetime.datetime | None = None,
 ) -> Consultation:
-    """A new consultation; its ballot is filled before voting opens, so it opens later."""
+    """A new consultation; its ballot is filled before voting opens, so it opens later.
+
+    `now` is the moment of the change, here and in the services below (the demo
+    records the IDM 2010 consultation as it happened).
+    """
     consultation = Consultation(
         target_year=target_year,
         title=title,
@@ -48,7 +53,7 @@ def consultation_create(
         created_by=by,
     )
     consultation.full_clean()
-    if consultation.has_opened():
+    if consultation.has_opened(now):
         raise ValidationError({"opens_at": _ballot_too_short_message()})
     with transaction.atomic():
         consultation.save()
@@ -57,6 +62,7 @@ def consultation_create(
             ConsultationChange.Action.CREATED,
             {name: [None, _stored(consultation, name)] for name in CONSULTATION_EDITABLE_FIELDS},
             by,
+            at=now,
         )
     return consultation
 
@@ -93,9 +99,13 @@ def _stored(consultation: Consultation, name: str):
     return value
 
 
-def _record(consultation, action, changes, by) -> ConsultationChange:
+def _record(consultation, action, changes, by, at=None) -> ConsultationChange:
     return ConsultationChange.objects.create(
-        consultation=consultation, action=action, changes=changes, changed_by=by
+        consultation=consultation,
+        action=action,
+        changes=changes,
+        changed_by=by,
+        changed_at=at or timezone.now(),
     )
 
 
@@ -207,7 +217,9 @@ def consultation_voting_close(*, consultation_id: int, by) -> Consultation:
     return consultation
 
 
-def _lock_ballot_before_voting(consultation_id: int) -> Consultation:
+def _lock_ballot_before_voting(
+    consultation_id: int, now: datetime.datetime | None = None
+) -> Consultation:
     """The consultation, locked against other ballot changes (not against votes).
 
     Refused once voting has started: from then on the ballot stays as voted on.
@@ -215,9 +227,9 @@ def _lock_ballot_before_voting(consultation_id: int) -> Consultation:
     # FOR NO KEY UPDATE does not conflict with the key-share locks that inserting
     # votes takes on this row, so voters are never held up by the secretariat.
     consultation = Consultation.objects.select_for_update(no_key=True).get(pk=consultation_id)
-    if consultation.is_closed():
+    if consultation.is_closed(now):
         raise ValidationError(_("Voting has closed: the ballot can no longer change."))
-    if voting_has_started(consultation):
+    if voting_has_started(consultation, now):
         raise ValidationError(
             _("Voting has opened: the ballot is fixed, its proposals can no longer change.")
         )
@@ -239,9 +251,10 @@ def proposal_add(
     origin: str = Proposal.Origin.ADMINISTRATION,
     member_state=None,
     by=None,
+    now: datetime.datetime | None = None,
 ) -> Proposal:
     """Adds a proposal at the end of a ballot on which voting has not started."""
-    consultation = _lock_ballot_before_voting(consultation.pk)
+    consultation = _lock_ballot_before_voting(consultation.pk, now)
     proposal = Proposal(
         consultation=consultation,
         position=_next_position(consultation),
@@ -258,6 +271,7 @@ def proposal_add(
         ConsultationChange.Action.PROPOSAL_ADDED,
         {"proposal": proposal.title, "position": [None, proposal.position]},
         by,
+        at=now,
     )
     return proposal
 
@@ -367,7 +381,12 @@ def vote_voter_state(*, by, consultation: Consultation):
 
 
 def vote_cast(
-    *, consultation_id: int, proposal_id: int, by, seen_proposal_id: int | None = None
+    *,
+    consultation_id: int,
+    proposal_id: int,
+    by,
+    seen_proposal_id: int | None = None,
+    now: datetime.datetime | None = None,
 ) -> VoteOutcome:
     """Casts or changes the vote of the user's member state.
 
@@ -381,7 +400,7 @@ def vote_cast(
     state = focal_point_state(by)
     if state is None:
         raise ValidationError(_OBSERVERS_DO_NOT_VOTE)
-    now = timezone.now()
+    now = now or timezone.now()
     with transaction.atomic():
         # Read at write time: whatever the form showed, the rows decide.
         proposal = (
@@ -460,7 +479,12 @@ def _vote_insert(consultation, state, proposal, by, now) -> VoteOutcome:
 
 
 def theme_suggestion_submit(
-    *, consultation: Consultation, by, title: str, rationale: str
+    *,
+    consultation: Consultation,
+    by,
+    title: str,
+    rationale: str,
+    now: datetime.datetime | None = None,
 ) -> ThemeSuggestion:
     """A focal point of a member or observer state suggests another theme while voting is open."""
     state = focal_point_state(by)
@@ -469,12 +493,13 @@ def theme_suggestion_submit(
             _("Only focal points of member and observer states make suggestions.")
         )
     consultation = Consultation.objects.get(pk=consultation.pk)
-    if not consultation.is_open():
+    if not consultation.is_open(now):
         raise ValidationError(_("Suggestions are taken only while voting is open."))
     suggestion = ThemeSuggestion(
         consultation=consultation,
         member_state=state,
         submitted_by=by,
+        submitted_at=now or timezone.now(),
         title=title.strip(),
         rationale=rationale.strip(),
     )

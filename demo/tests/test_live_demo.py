@@ -11,7 +11,8 @@ from icalendar import Calendar
 
 from accounts.models import User
 from demo import live
-from participants.models import Registration
+from participants.models import MemberState, Registration
+from themes.models import Consultation, Vote
 from workshops.models import DialogueYear, Meeting
 
 pytestmark = pytest.mark.django_db
@@ -70,3 +71,27 @@ def test_loading_the_demo_again_changes_nothing(demo):
 
     after = (Meeting.objects.count(), Registration.objects.count(), DialogueYear.objects.count())
     assert after == before
+
+
+def test_a_consultation_on_next_years_theme_is_open_with_a_few_votes(client, demo):
+    consultation = Consultation.objects.get(
+        target_year__year=demo["upcoming"].dialogue_year.year + 1
+    )
+    client.force_login(User.objects.get(username="focal.ghana"))
+
+    page = client.get(reverse("themes:consultation_detail", args=[consultation.pk]))
+
+    assert consultation.is_open()
+    assert consultation.proposals.count() == len(live.LIVE_PROPOSALS)
+    assert sorted(
+        Vote.objects.filter(consultation=consultation).values_list(
+            "member_state__country", flat=True
+        )
+    ) == sorted(
+        MemberState.objects.filter(status=MemberState.Status.MEMBER)
+        .exclude(country="GH")
+        .values_list("country", flat=True)[: live.LIVE_VOTERS]
+    )
+    assert not Vote.objects.filter(consultation=consultation, member_state__country="GH").exists()
+    assert page.status_code == 200
+    assert live.LIVE_PROPOSALS[0][0] in page.content.decode()

@@ -66,7 +66,7 @@ def test_secretariat_invites_a_focal_point_and_the_mail_carries_a_link_that_work
     assert invitation.token_hash == token_hash(links.tokens[0])
     assert invitation.expires_at - invitation.sent_at == datetime.timedelta(days=7)
     assert [m.to for m in mail.outbox] == [["ana.lopez@example.org"]]
-    assert mail.outbox[0].subject == "Su invitación al Portal del IDM"  # Spanish, as asked
+    assert mail.outbox[0].subject == "Su invitación al Portal del DIM"  # Spanish, as asked
     assert links.tokens[0] in mail.outbox[0].body
 
     user = invitation_accept(token=links.tokens[0], password="a-strong-passphrase-42")

@@ -41,7 +41,7 @@ def test_invitation_password_second_factor_sign_in_and_vote(client, mailbox):
     assert response.status_code == 302
     [invitation_mail] = mailbox
     assert invitation_mail["To"] == "ana.lopez@example.org"
-    assert invitation_mail["Subject"] == "Votre invitation au Portail de l'IDM"
+    assert invitation_mail["Subject"] == "Votre invitation au Portail du DIM"
     html = invitation_mail.get_body(("html",)).get_content()
     assert "point focal du Pérou" in html or "point focal de Peru" in html
     link = link_in(invitation_mail, "invitation")
@@ -92,7 +92,7 @@ def test_password_reset_by_e_mail_in_the_users_language(client, mailbox):
     assert response.status_code == 302
     [message] = mailbox
     assert message["To"] == "kofi@example.org"
-    assert message["Subject"] == "Restablezca su contraseña del Portal del IDM"
+    assert message["Subject"] == "Restablezca su contraseña del Portal del DIM"
     assert f"Su nombre de usuario es {user.username}." in message.get_body(("plain",)).get_content()
     link = link_in(message, "password/reset/key")
     page = client.get(link, follow=True)

@@ -25,6 +25,10 @@ def test_a_focal_point_votes_with_the_keyboard_only(live_server, page, log_in, f
     assert page.get_by_label("Migration and human security").is_checked()
     tab_to(page, "main form [type=submit]")
     page.keyboard.press("Enter")
+    # The confirmation page says what the vote does; its button casts it.
+    page.wait_for_url(f"{live_server.url}/themes/{consultation.pk}/vote/?*")
+    tab_to(page, "main form [type=submit]")
+    page.keyboard.press("Enter")
 
     expect(
         page.get_by_text("Your state's vote for “Migration and human security” is recorded.")
