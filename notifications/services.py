@@ -77,6 +77,17 @@ def message_queue(
     return _queue(kind, recipient, subject, text, html, key)
 
 
+def account_email_queue(*, kind, address, user, language, subject, text, html) -> None:
+    """The accounts app's mails (invitation, password reset), queued in the outbox."""
+    message_queue(
+        kind=kind,
+        recipient=Recipient(address=address, language=language, user=user),
+        subject=subject,
+        text=text,
+        html=html,
+    )
+
+
 def _queue(kind, recipient, subject, text, html, key) -> OutboxMessage | None:
     message = OutboxMessage(
         kind=kind,

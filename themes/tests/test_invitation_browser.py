@@ -2,6 +2,7 @@ import re
 
 import pytest
 from django.core.cache import cache
+from playwright.sync_api import expect
 
 from accounts.tests.factories import SecretariatUserFactory, totp_code
 from participants.tests.factories import MemberStateFactory
@@ -61,8 +62,12 @@ def test_an_invited_focal_point_sets_a_password_enrols_an_app_and_votes(
     invited.get_by_role("link", name="Overarching theme of IDM 2011").click()
     invited.get_by_label("The future of migration").check()
     invited.get_by_role("button", name="Cast my state's vote").click()
+    # The confirmation page says what the vote does; its button casts it.
+    invited.get_by_role("button", name="Confirm the vote for “The future of migration”").click()
 
-    assert invited.get_by_text("Your state's vote for “The future of migration” is recorded.")
+    expect(
+        invited.get_by_text("Your state's vote for “The future of migration” is recorded.")
+    ).to_be_visible()
     vote = Vote.objects.get()
     assert (vote.member_state, vote.cast_by.username) == (state, "ana.lopez@example.org")
 
