@@ -57,6 +57,7 @@ def actions(**lookup):
 
 def test_secretariat_invites_a_focal_point_and_the_mail_carries_a_link_that_works_once(
     django_capture_on_commit_callbacks,
+    eager_tasks,
 ):
     secretariat, state, links = SecretariatUserFactory(), MemberStateFactory(name="Peru"), Links()
 
@@ -114,7 +115,10 @@ def test_a_weak_password_is_refused_and_the_invitation_stays_usable():
     assert not User.objects.filter(username="ana.lopez@example.org").exists()
 
 
-def test_resending_replaces_the_link_and_gives_new_days(django_capture_on_commit_callbacks):
+def test_resending_replaces_the_link_and_gives_new_days(
+    django_capture_on_commit_callbacks, eager_tasks
+):
+    # eager_tasks: the outbox hands mail to a worker; here it is delivered in this process.
     secretariat, links = SecretariatUserFactory(), Links()
     invitation = invite(secretariat, MemberStateFactory(), links)
     Invitation.objects.filter(pk=invitation.pk).update(expires_at=timezone.now())
