@@ -4,6 +4,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from accounts.fields import acting_user_field
@@ -208,6 +209,15 @@ class Registration(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.REGISTERED
     )
+    # Two separate consents, asked of people who register themselves; the secretariat's
+    # own entries keep the defaults of the days before self-registration.
+    listed_consent = models.BooleanField(
+        _("may appear in the published list of participants"), default=True
+    )
+    contact_consent = models.BooleanField(
+        _("may be contacted about future IDM meetings"), default=False
+    )
+    accessibility_needs = models.TextField(_("accessibility needs"), blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     created_by = acting_user_field(_("created by"))
@@ -414,3 +424,69 @@ class ParticipantImport(models.Model):
     @property
     def is_purged(self) -> bool:
         return self.purged_at is not None
+
+
+class VisaRequest(models.Model):
+    """A registrant's request for a visa support letter, with their passport details.
+
+    Passport details are shown to the secretariat only, and erased (`erased_at` set,
+    the fields emptied) a configurable time after the meeting.
+    """
+
+    class State(models.TextChoices):
+        # A context of their own: the words agree with "demande"/"solicitud".
+        REQUESTED = "requested", pgettext_lazy("visa request", "Requested")
+        APPROVED = "approved", pgettext_lazy("visa request", "Approved")
+        DECLINED = "declined", pgettext_lazy("visa request", "Declined")
+
+    registration = models.OneToOneField(
+        Registration,
+        on_delete=models.PROTECT,
+        related_name="visa_request",
+        verbose_name=_("registration"),
+    )
+    passport_name = models.CharField(_("name as in the passport"), max_length=200, blank=True)
+    passport_number = models.CharField(_("passport number"), max_length=40, blank=True)
+    nationality = CountryField(_("nationality"), blank=True)
+    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    passport_expiry_date = models.DateField(_("passport valid until"), null=True, blank=True)
+    state = models.CharField(
+        _("state"), max_length=16, choices=State.choices, default=State.REQUESTED
+    )
+    reason = models.TextField(
+        _("reason"), blank=True, help_text=_("Why the request was declined; the person sees it.")
+    )
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = acting_user_field(_("decided by"))
+    erased_at = models.DateTimeField(_("passport details erased at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = _("visa support request")
+        verbose_name_plural = _("visa support requests")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(erased_at__isnull=True)
+                | Q(
+                    passport_name="",
+                    passport_number="",
+                    nationality="",
+                    date_of_birth__isnull=True,
+                    passport_expiry_date__isnull=True,
+                ),
+                name="erased_visa_request_keeps_no_passport_details",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="declined") | ~Q(reason=""),
+                name="declined_visa_request_has_a_reason",
+                violation_error_message=_("Say why the request is declined."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.registration} ({self.get_state_display()})"
+
+    @property
+    def is_erased(self) -> bool:
+        return self.erased_at is not None
