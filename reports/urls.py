@@ -30,5 +30,6 @@ urlpatterns = [
     ),
     path("<str:slug>/generate/", notes.NoteGenerateView.as_view(), name="note_generate"),
     path("<str:slug>/publish/", notes.NotePublishView.as_view(), name="note_publish"),
+    path("<str:slug>/amend/", notes.NoteAmendView.as_view(), name="note_amend"),
     path("<str:slug>/pdf/", files.LatestDownloadView.as_view(), name="note_pdf"),
 ]
