@@ -177,6 +177,7 @@ ACCESS = {
     "reports:note_publish": (SECRETARIAT, "POST"),
     "reports:note_pdf": (PUBLIC, "GET"),
     "reports:note_amend": (SECRETARIAT, "POST"),
+    "reports:note_import": (SECRETARIAT, "GET"),
 }
 
 

@@ -160,7 +160,7 @@ def test_a_draft_revision_is_the_secretariats_alone(base, viewers):
             assert "Superseded" not in html
     assert draft["anonymous"][0] == 302
     assert draft["focal_point"][0] == 403
-    for status, html in (library["secretariat"], page["secretariat"]):
+    for _status, html in (library["secretariat"], page["secretariat"]):
         assert "Superseded by IC/2010/5/Rev.1" in html
     assert draft["secretariat"][0] == 200
 
