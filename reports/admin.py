@@ -10,7 +10,7 @@ class DiscussionNoteAdmin(admin.ModelAdmin):
     search_fields = ("symbol", "title", "subtitle", "body")
     list_select_related = ("meeting",)
     # Publishing goes through note_publish, which checks the markers and sets published_at.
-    # The base follows the symbol (services._link_base); chains are made from the note's page.
+    # The base follows the symbol (services.note_link_base); chains are made from the note's page.
     readonly_fields = (
         "status",
         "created_at",

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from .docx_import import docx_check
 from .markers import meeting_dates
 from .models import DiscussionNote
-from .services import NOTE_FIELDS
+from .services import NOTE_FIELDS, note_link_base
 
 
 class NoteForm(forms.ModelForm):
@@ -30,6 +30,14 @@ class NoteForm(forms.ModelForm):
             "-dialogue_year__year", "start_date", "pk"
         )
         field.choices = [("", field.empty_label), *meeting_choices_by_year(field.queryset)]
+
+    def clean(self):
+        cleaned = super().clean()
+        if "symbol" in cleaned:
+            # IC/2010/5/Corr.1 typed here belongs to IC/2010/5: the model's checks need it.
+            self.instance.symbol = cleaned["symbol"]
+            note_link_base(self.instance)
+        return cleaned
 
 
 def meeting_choices_by_year(meetings) -> list[tuple[str, list[tuple[int, str]]]]:

@@ -45,7 +45,7 @@ def _check_body_limits(note: DiscussionNote) -> None:
         raise ValidationError({"body": problems})
 
 
-def _link_base(note: DiscussionNote) -> None:
+def note_link_base(note: DiscussionNote) -> None:
     """The base note a suffixed symbol names (IC/2010/5 for IC/2010/5/Corr.1), if it exists;
     full_clean() then says what is wrong when it does not."""
     parts = AMENDMENT_SUFFIX.match(note.symbol or "")
@@ -58,7 +58,7 @@ def _link_base(note: DiscussionNote) -> None:
 def note_create(*, by, **fields) -> DiscussionNote:
     note = DiscussionNote(**{name: fields[name] for name in NOTE_FIELDS if name in fields})
     note.updated_by = by
-    _link_base(note)
+    note_link_base(note)
     _check_body_limits(note)
     note.full_clean()
     note.save()
@@ -80,7 +80,7 @@ def note_update(*, note: DiscussionNote, by, **fields) -> DiscussionNote:
     for name in changed:
         setattr(note, name, fields[name])
     note.updated_by = by
-    _link_base(note)
+    note_link_base(note)
     _check_body_limits(note)
     note.full_clean()
     note.save(update_fields=[*changed, "base", "updated_by", "updated_at"])

@@ -229,3 +229,28 @@ def test_a_revision_prints_and_downloads_under_its_full_symbol(
     assert pages[1].splitlines()[-2:] == ["IC/2010/5/Rev.1", "Page 2"]
     assert client.get(base_pdf.get_download_url()).status_code == 200
     assert client.get(rev_pdf.get_download_url()).status_code == 200
+
+
+def test_the_new_note_form_takes_a_typed_corrigendum_of_an_existing_note(
+    client, secretariat_user, base
+):
+    client.force_login(secretariat_user)
+    data = {
+        "series_title": base.series_title,
+        "original_language": "en",
+        "place": "Geneva",
+        "issue_date": "2010-05-01",
+        "meeting": base.meeting.pk,
+        "title": "Corrigendum",
+        "body": "Paragraph 3, line 2: for 2009 read 2010.",
+    }
+
+    refused = client.post("/documents/new/", {**data, "symbol": "IC/2010/6/Corr.1"})
+    taken = client.post("/documents/new/", {**data, "symbol": "IC/2010/5/Corr.1"})
+
+    assert refused.status_code == 200
+    assert (
+        "IC/2010/6/Corr.1 amends IC/2010/6: that note must exist first" in refused.content.decode()
+    )
+    assert taken.status_code == 302
+    assert DiscussionNote.objects.get(symbol="IC/2010/5/Corr.1").base == base
