@@ -39,6 +39,7 @@ TYPED_NUMBER = re.compile(r"^\d{1,3}\.\s+")
 BLOCK_START = re.compile(r"^(?:([#>+-])|(\d+)([.)])(?=\s|$))")
 INLINE_SPECIAL = re.compile(r"([\\`*_\[\]])")
 VOID_TAGS = {"br", "img", "hr"}
+ASCII_SPACES = re.compile(r"[ \t\r\n\f\v]+")
 
 
 @dataclass
@@ -256,7 +257,7 @@ class _Walker:
         if tag in ("h2", "h3", "h4", "h5", "h6"):
             return [f"### {self._inline_text(element)}"]
         if tag == "p" and element.get("class") in ("docx-title", "docx-subtitle"):
-            text = " ".join(self._plain(element).split())
+            text = ASCII_SPACES.sub(" ", self._plain(element)).strip(" ")
             if text:
                 self.left_out_titles.append(text)
             return []
@@ -319,7 +320,8 @@ class _Walker:
     # --- inline --------------------------------------------------------------------
 
     def _inline_text(self, element: ET.Element) -> str:
-        return " ".join(self._inline(element).split())
+        # Word's no-break spaces (French "note :") are kept; tabs and line ends are not.
+        return ASCII_SPACES.sub(" ", self._inline(element)).strip(" ")
 
     def _inline(self, element: ET.Element) -> str:
         out = [_escape(element.text or "")]
@@ -339,6 +341,8 @@ class _Walker:
             return ""
         if tag == "br":
             return " "
+        if tag == "p":  # a list item's second paragraph
+            return f" {self._inline(element)} "
         if tag in ("ol", "ul", "table"):
             self.counts["table"] += tag == "table"
             return ""

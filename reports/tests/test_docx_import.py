@@ -96,6 +96,15 @@ def test_what_a_note_cannot_hold_is_named():
     assert all(w.startswith("The converter says: ") for w in converted.warnings[3:])
 
 
+def test_no_break_spaces_stay_and_tabs_go():
+    word = WordFile()
+    word.paragraph("Note\u00a0: le\ttexte,  en français\u00a0!")
+
+    assert docx_to_markdown(upload(word.bytes())).markdown == (
+        "Note\u00a0: le texte, en français\u00a0!\n"
+    )
+
+
 def _zip(parts: dict[str, bytes]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
