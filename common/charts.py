@@ -3,7 +3,13 @@
 from xml.etree import ElementTree
 
 import pygal
+from pygal.etree import etree as pygal_etree
 from pygal.style import Style
+
+# pygal builds its tree with lxml whenever lxml is importable (python-docx brings it):
+# the charts are serialized here with the standard library, so they are built with it too,
+# and draw the same whatever else is installed.
+pygal_etree.to_etree()
 
 LABEL_FONT_SIZE = 18
 # A tick label's width, by pygal's own estimate of a glyph, plus a gap between labels.

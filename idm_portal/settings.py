@@ -241,6 +241,9 @@ MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 MEETING_DOCUMENT_MAX_MB = int(os.environ.get("MEETING_DOCUMENT_MAX_MB", "20"))
 # An Office or OpenDocument upload whose parts unpack to more than this is a zip bomb.
 MEETING_DOCUMENT_MAX_UNPACKED_MB = int(os.environ.get("MEETING_DOCUMENT_MAX_UNPACKED_MB", "200"))
+# Largest Word draft of a note the secretariat may upload to convert (reports.docx_import);
+# within MEETING_DOCUMENT_MAX_MB, which bounds every request.
+NOTE_DRAFT_MAX_MB = int(os.environ.get("NOTE_DRAFT_MAX_MB", "10"))
 # A request body larger than the largest document plus this margin (its form's other
 # fields) is refused from its Content-Length, before it is read (idm_portal.middleware).
 REQUEST_BODY_MARGIN_MB = int(os.environ.get("REQUEST_BODY_MARGIN_MB", "1"))

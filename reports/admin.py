@@ -10,7 +10,15 @@ class DiscussionNoteAdmin(admin.ModelAdmin):
     search_fields = ("symbol", "title", "subtitle", "body")
     list_select_related = ("meeting",)
     # Publishing goes through note_publish, which checks the markers and sets published_at.
-    readonly_fields = ("status", "created_at", "updated_at", "updated_by", "published_at")
+    # The base follows the symbol (services.note_link_base); chains are made from the note's page.
+    readonly_fields = (
+        "status",
+        "created_at",
+        "updated_at",
+        "updated_by",
+        "published_at",
+        "base",
+    )
 
 
 @admin.register(RenderedDocument)

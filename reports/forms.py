@@ -1,9 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .docx_import import docx_check
 from .markers import meeting_dates
 from .models import DiscussionNote
-from .services import NOTE_FIELDS
+from .services import NOTE_FIELDS, note_link_base
 
 
 class NoteForm(forms.ModelForm):
@@ -30,6 +31,14 @@ class NoteForm(forms.ModelForm):
         )
         field.choices = [("", field.empty_label), *meeting_choices_by_year(field.queryset)]
 
+    def clean(self):
+        cleaned = super().clean()
+        if "symbol" in cleaned:
+            # IC/2010/5/Corr.1 typed here belongs to IC/2010/5: the model's checks need it.
+            self.instance.symbol = cleaned["symbol"]
+            note_link_base(self.instance)
+        return cleaned
+
 
 def meeting_choices_by_year(meetings) -> list[tuple[str, list[tuple[int, str]]]]:
     """Meetings grouped under their dialogue year, newest year first, each with its dates.
@@ -44,3 +53,28 @@ def meeting_choices_by_year(meetings) -> list[tuple[str, list[tuple[int, str]]]]
             (meeting.pk, f"{meeting.title} · {meeting_dates(meeting)}")
         )
     return list(groups.items())
+
+
+class DocxUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Word draft (.docx)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".docx"}),
+        help_text=_(
+            "Headings in Word's Heading styles, paragraphs numbered or not, italics, bold, "
+            "lists and footnotes come through. Nothing is saved before you confirm."
+        ),
+    )
+
+    def clean_file(self):
+        file = self.cleaned_data["file"]
+        docx_check(file)
+        return file
+
+
+class DocxReviewForm(forms.Form):
+    body = forms.CharField(
+        label=_("Body converted from Word"),
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 24, "class": "font-monospace"}),
+        help_text=_("Correct it here if need be; saving replaces the note's body with it."),
+    )

@@ -1,6 +1,8 @@
 import datetime
+import re
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -12,6 +14,9 @@ from accounts.fields import acting_user_field
 
 # IC/2010/5, MC/2239, IC/2010/5/Rev.1, IC/2010/5/Add.2: the organization's symbols.
 SYMBOL_PATTERN = r"^[A-Z]{1,10}(/[0-9]{1,4}){1,3}(/(Rev|Add|Corr)\.[0-9]{1,2})?$"
+# The suffix that makes a note a revision, corrigendum or addendum of the note before it.
+AMENDMENT_PATTERN = r"/(Rev|Corr|Add)\.[0-9]{1,2}$"  # also for the database: no named groups
+AMENDMENT_SUFFIX = re.compile(r"^(?P<base>.+)/(?P<kind>Rev|Corr|Add)\.(?P<number>[0-9]{1,2})$")
 DEFAULT_SERIES_TITLE = "Informal consultations on international dialogue on migration"
 
 validate_symbol = RegexValidator(
@@ -21,6 +26,14 @@ validate_symbol = RegexValidator(
         "MC/2239 or IC/2010/5/Rev.1: capital letters, then numbers separated by slashes."
     ),
 )
+
+
+class AmendmentKind(models.TextChoices):
+    """What a suffixed symbol makes of a note; a revision supersedes what came before it."""
+
+    REVISION = "Rev", _("Revision")
+    CORRIGENDUM = "Corr", _("Corrigendum")
+    ADDENDUM = "Add", _("Addendum")
 
 
 class DiscussionNote(models.Model):
@@ -62,6 +75,17 @@ class DiscussionNote(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     updated_by = acting_user_field(_("updated by"))
+    base = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="amendments",
+        verbose_name=_("base note"),
+        help_text=_(
+            "The note this one revises, corrects or adds to: IC/2010/5 for IC/2010/5/Rev.1."
+        ),
+    )
 
     class Meta:
         ordering = ["-issue_date", "symbol"]
@@ -80,6 +104,15 @@ class DiscussionNote(models.Model):
                 ),
                 name="discussion_note_published_has_date",
             ),
+            # A suffixed symbol (…/Rev.1, …/Corr.1, …/Add.1) always names its base note;
+            # clean() checks that the base's symbol is the rest of it.
+            models.CheckConstraint(
+                condition=(
+                    Q(base__isnull=True) & ~Q(symbol__regex=AMENDMENT_PATTERN)
+                    | Q(base__isnull=False, symbol__regex=AMENDMENT_PATTERN)
+                ),
+                name="discussion_note_amendment_has_base",
+            ),
         ]
 
     def __str__(self):
@@ -87,6 +120,45 @@ class DiscussionNote(models.Model):
 
     def get_absolute_url(self):
         return reverse("reports:note_detail", args=[self.slug])
+
+    def clean(self):
+        super().clean()
+        parts = AMENDMENT_SUFFIX.match(self.symbol or "")
+        if parts is None:
+            if self.base_id is not None:
+                raise ValidationError(
+                    {
+                        "symbol": _(
+                            "A revision, corrigendum or addendum ends in /Rev.1, /Corr.1 or /Add.1."
+                        )
+                    }
+                )
+            return
+        if self.base is None or self.base.symbol != parts["base"]:
+            raise ValidationError(
+                {
+                    "symbol": _(
+                        "%(symbol)s amends %(base)s: that note must exist first, "
+                        "and this one is made from its page."
+                    )
+                    % {"symbol": self.symbol, "base": parts["base"]}
+                }
+            )
+        if self.base.base_id is not None:
+            raise ValidationError(
+                {"symbol": _("A revision, corrigendum or addendum amends an original note.")}
+            )
+
+    @property
+    def amendment_kind(self) -> str:
+        """The suffix's kind (AmendmentKind: Rev, Corr or Add); empty for an original note."""
+        parts = AMENDMENT_SUFFIX.match(self.symbol)
+        return parts["kind"] if parts else ""
+
+    @property
+    def amendment_number(self) -> int:
+        parts = AMENDMENT_SUFFIX.match(self.symbol)
+        return int(parts["number"]) if parts else 0
 
     @property
     def slug(self) -> str:

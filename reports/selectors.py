@@ -51,6 +51,18 @@ def note_get(*, slug: str) -> DiscussionNote:
     )
 
 
+def note_chain(*, note: DiscussionNote, include_drafts: bool) -> list[DiscussionNote]:
+    """The original of `note`'s chain and its revisions, corrigenda and addenda (unordered:
+    chains.chain_members orders them), only the published ones unless include_drafts."""
+    base_pk = note.base_id or note.pk
+    chain = DiscussionNote.objects.filter(Q(pk=base_pk) | Q(base_id=base_pk)).only(
+        "pk", "symbol", "title", "status", "base_id", "issue_date"
+    )
+    if not include_drafts:
+        chain = chain.filter(status=DiscussionNote.Status.PUBLISHED)
+    return list(chain)
+
+
 def rendered_document_list_for_note(*, note: DiscussionNote) -> QuerySet[RenderedDocument]:
     return (
         _renders_without_content()

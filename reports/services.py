@@ -18,9 +18,10 @@ from django.utils.translation import gettext_lazy
 
 from workshops.notices import document_published_notice_send
 
+from .chains import next_amendment_symbol
 from .content import DocumentContent, note_content, note_problems, participant_list_content
 from .dispatch import rendered_document_send
-from .models import DiscussionNote, RenderedDocument
+from .models import AMENDMENT_SUFFIX, AmendmentKind, DiscussionNote, RenderedDocument
 from .note_limits import body_limit_problems
 
 logger = logging.getLogger(__name__)
@@ -44,9 +45,20 @@ def _check_body_limits(note: DiscussionNote) -> None:
         raise ValidationError({"body": problems})
 
 
+def note_link_base(note: DiscussionNote) -> None:
+    """The base note a suffixed symbol names (IC/2010/5 for IC/2010/5/Corr.1), if it exists;
+    full_clean() then says what is wrong when it does not."""
+    parts = AMENDMENT_SUFFIX.match(note.symbol or "")
+    if parts is None:
+        note.base = None
+    elif note.base is None or note.base.symbol != parts["base"]:
+        note.base = DiscussionNote.objects.filter(symbol=parts["base"]).first()
+
+
 def note_create(*, by, **fields) -> DiscussionNote:
     note = DiscussionNote(**{name: fields[name] for name in NOTE_FIELDS if name in fields})
     note.updated_by = by
+    note_link_base(note)
     _check_body_limits(note)
     note.full_clean()
     note.save()
@@ -55,12 +67,66 @@ def note_create(*, by, **fields) -> DiscussionNote:
 
 def note_update(*, note: DiscussionNote, by, **fields) -> DiscussionNote:
     changed = [name for name in NOTE_FIELDS if name in fields]
+    if "symbol" in changed and fields["symbol"] != note.symbol and note.amendments.exists():
+        raise ValidationError(
+            {
+                "symbol": _(
+                    "%(symbol)s has revisions, corrigenda or addenda that carry its symbol: "
+                    "it cannot change."
+                )
+                % {"symbol": note.symbol}
+            }
+        )
     for name in changed:
         setattr(note, name, fields[name])
     note.updated_by = by
+    note_link_base(note)
     _check_body_limits(note)
     note.full_clean()
-    note.save(update_fields=[*changed, "updated_by", "updated_at"])
+    note.save(update_fields=[*changed, "base", "updated_by", "updated_at"])
+    return note
+
+
+# What a new member of a chain takes from the note it amends; a revision also starts
+# from the newest text (the latest revision's, else the original's).
+AMENDMENT_COPIED_FIELDS = ("series_title", "original_language", "place", "meeting")
+
+
+def note_amendment_create(
+    *, base: DiscussionNote, kind: str, by, issue_date: datetime.date | None = None
+) -> DiscussionNote:
+    """A draft revision, corrigendum or addendum of `base`, under the next free symbol."""
+    if kind not in AmendmentKind.values:
+        raise ValidationError(_("Choose a revision, a corrigendum or an addendum."))
+    if base.base_id is not None:
+        raise ValidationError(
+            _("Revisions, corrigenda and addenda amend the original note, %(symbol)s.")
+            % {"symbol": base.base.symbol}
+        )
+    with transaction.atomic():
+        # One new member of a chain at a time: two clicks cannot take the same number.
+        base = DiscussionNote.objects.select_for_update().get(pk=base.pk)
+        amendments = list(base.amendments.all())
+        symbol = next_amendment_symbol(
+            base=base, kind=kind, taken=[note.symbol for note in amendments]
+        )
+        revisions = sorted(
+            (n for n in amendments if n.amendment_kind == AmendmentKind.REVISION),
+            key=lambda n: n.amendment_number,
+        )
+        text = revisions[-1] if revisions else base
+        note = DiscussionNote(
+            symbol=symbol,
+            base=base,
+            issue_date=issue_date or timezone.localdate(),
+            title=text.title,
+            subtitle=text.subtitle,
+            body=text.body if kind == AmendmentKind.REVISION else "",
+            updated_by=by,
+            **{name: getattr(base, name) for name in AMENDMENT_COPIED_FIELDS},
+        )
+        note.full_clean()
+        note.save()
     return note
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import files, library, notes
+from .views import docx, files, library, notes
 
 app_name = "reports"
 
@@ -30,5 +30,7 @@ urlpatterns = [
     ),
     path("<str:slug>/generate/", notes.NoteGenerateView.as_view(), name="note_generate"),
     path("<str:slug>/publish/", notes.NotePublishView.as_view(), name="note_publish"),
+    path("<str:slug>/import/", docx.NoteImportView.as_view(), name="note_import"),
+    path("<str:slug>/amend/", notes.NoteAmendView.as_view(), name="note_amend"),
     path("<str:slug>/pdf/", files.LatestDownloadView.as_view(), name="note_pdf"),
 ]

@@ -176,6 +176,8 @@ ACCESS = {
     "reports:note_generate": (SECRETARIAT, "POST"),
     "reports:note_publish": (SECRETARIAT, "POST"),
     "reports:note_pdf": (PUBLIC, "GET"),
+    "reports:note_amend": (SECRETARIAT, "POST"),
+    "reports:note_import": (SECRETARIAT, "GET"),
 }
 
 

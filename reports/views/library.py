@@ -1,10 +1,18 @@
-from itertools import groupby
-
 from django.views.generic import TemplateView
 
 from accounts.roles import is_secretariat
 
+from ..chains import ChainMember, chain_members
 from ..selectors import note_list_for_library
+
+
+def note_chains(notes) -> list[list[ChainMember]]:
+    """The notes a reader may see, each chain (an original with its revisions, corrigenda and
+    addenda) together, where its first note in the list stands."""
+    groups: dict[int, list] = {}
+    for note in notes:
+        groups.setdefault(note.base_id or note.pk, []).append(note)
+    return [chain_members(group) for group in groups.values()]
 
 
 class LibraryView(TemplateView):
@@ -15,14 +23,9 @@ class LibraryView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         notes = note_list_for_library(include_drafts=is_secretariat(self.request.user))
-        context["years"] = [
-            (
-                year,
-                [
-                    (meeting, list(meeting_notes))
-                    for meeting, meeting_notes in groupby(year_notes, key=lambda n: n.meeting)
-                ],
-            )
-            for year, year_notes in groupby(notes, key=lambda n: n.meeting.dialogue_year)
-        ]
+        years: dict = {}
+        for chain in note_chains(notes):
+            meeting = chain[0].note.meeting
+            years.setdefault(meeting.dialogue_year, {}).setdefault(meeting, []).append(chain)
+        context["years"] = [(year, list(meetings.items())) for year, meetings in years.items()]
         return context

@@ -9,6 +9,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.generic import FormView, TemplateView
@@ -17,17 +18,20 @@ from accounts.roles import SecretariatRequiredMixin, is_secretariat
 from common.confirmation import confirmation_response
 
 from ..access import note_is_public, require_secretariat_unless
+from ..chains import chain_members
 from ..content import note_content, note_problems
 from ..forms import NoteForm
-from ..models import DiscussionNote
+from ..models import AmendmentKind, DiscussionNote
 from ..selectors import (
     meeting_choices,
+    note_chain,
     note_get,
     rendered_document_latest_finished,
     rendered_document_list_for_note,
 )
 from ..services import (
     NOTE_FIELDS,
+    note_amendment_create,
     note_create,
     note_publish,
     note_unpublish,
@@ -51,6 +55,13 @@ class NoteMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
+AMENDMENT_ACTIONS = [
+    (AmendmentKind.REVISION, gettext_lazy("New revision")),
+    (AmendmentKind.CORRIGENDUM, gettext_lazy("New corrigendum")),
+    (AmendmentKind.ADDENDUM, gettext_lazy("New addendum")),
+]
+
+
 class NoteDetailView(NoteMixin, TemplateView):
     template_name = "reports/note_detail.html"
 
@@ -58,12 +69,19 @@ class NoteDetailView(NoteMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         renders = list(rendered_document_list_for_note(note=self.note))
         finished = [r for r in renders if r.status == r.Status.DONE]
+        secretariat = is_secretariat(self.request.user)
+        chain = chain_members(note_chain(note=self.note, include_drafts=secretariat))
         context["note"] = self.note
+        context["chain"] = chain if len(chain) > 1 else []
+        context["superseded_by"] = next(
+            (member.superseded_by for member in chain if member.note.pk == self.note.pk), None
+        )
         context["versions"] = finished
         context["latest"] = finished[0] if finished else None
-        if is_secretariat(self.request.user):
+        if secretariat:
             context["renders"] = renders
             context["active_render"] = renders[0] if renders else None
+            context["amendment_actions"] = [] if self.note.base_id else AMENDMENT_ACTIONS
         return context
 
 
@@ -193,3 +211,23 @@ class NotePublishView(SecretariatRequiredMixin, NoteMixin, View):
         else:
             messages.success(request, _("The note is published."))
         return redirect(self.note)
+
+
+class NoteAmendView(SecretariatRequiredMixin, NoteMixin, View):
+    """Starts a draft revision, corrigendum or addendum of the note under its next symbol."""
+
+    def post(self, request, *args, **kwargs):
+        try:
+            note = note_amendment_create(
+                base=self.note, kind=request.POST.get("kind", ""), by=request.user
+            )
+        except ValidationError as error:
+            for problem in error.messages:
+                messages.error(request, problem)
+            return redirect(self.note)
+        messages.success(
+            request,
+            _("%(symbol)s is started as a draft: write it, then publish it.")
+            % {"symbol": note.symbol},
+        )
+        return redirect("reports:note_update", slug=note.slug)
