@@ -276,6 +276,7 @@ class RegistrationChange(AppendOnlyModel):
         UPDATED = "updated", _("Updated")
         STATUS_CHANGED = "status_changed", _("Status changed")
         CHECKED_IN = "checked_in", _("Checked in")
+        CHECK_IN_UNDONE = "check_in_undone", _("Check-in undone")
         WITHDRAWN = "withdrawn", _("Withdrawn")
         IMPORTED = "imported", _("Imported")
 

@@ -31,6 +31,11 @@ urlpatterns = [
     ),
     path("meetings/<int:meeting_pk>/check-in/", check_in.CheckInView.as_view(), name="check_in"),
     path(
+        "meetings/<int:meeting_pk>/check-in/scan/",
+        check_in.CheckInScanView.as_view(),
+        name="check_in_scan",
+    ),
+    path(
         "meetings/<int:meeting_pk>/statistics/",
         statistics.MeetingStatisticsView.as_view(),
         name="meeting_statistics",
@@ -65,6 +70,11 @@ urlpatterns = [
         "registrations/<int:pk>/check-in/",
         check_in.CheckInActionView.as_view(),
         name="check_in_action",
+    ),
+    path(
+        "registrations/<int:pk>/check-in/undo/",
+        check_in.CheckInUndoView.as_view(),
+        name="check_in_undo",
     ),
     path("statistics/", statistics.YearStatisticsView.as_view(), name="year_statistics"),
     # Delegations: focal points propose, the secretariat decides.

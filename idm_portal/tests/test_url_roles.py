@@ -130,6 +130,7 @@ ACCESS = {
     "participants:registration_export": (SECRETARIAT, "GET"),
     "participants:registration_create": (SECRETARIAT, "GET"),
     "participants:check_in": (SECRETARIAT, "GET"),
+    "participants:check_in_scan": (SECRETARIAT, "POST"),
     "participants:meeting_statistics": (SECRETARIAT, "GET"),
     "participants:import_upload": (SECRETARIAT, "GET"),
     "participants:import_preview": (SECRETARIAT, "GET"),
@@ -137,6 +138,7 @@ ACCESS = {
     "participants:registration_update": (SECRETARIAT, "GET"),
     "participants:registration_status": (SECRETARIAT, "POST"),
     "participants:check_in_action": (SECRETARIAT, "POST"),
+    "participants:check_in_undo": (SECRETARIAT, "POST"),
     "participants:year_statistics": (SECRETARIAT, "GET"),
     "participants:delegation_index": (FOCAL_POINT, "GET"),
     "participants:delegation": (FOCAL_POINT, "GET"),
@@ -276,6 +278,7 @@ def world(eager_tasks, django_capture_on_commit_callbacks):
         "participants:registration_update": {"pk": registration.pk},
         "participants:registration_status": {"pk": registration.pk},
         "participants:check_in_action": {"pk": registration.pk},
+        "participants:check_in_undo": {"pk": registration.pk},
         "participants:proposal_decision": {
             "pk": DelegationProposalFactory(meeting=meeting, member_state=ghana).pk
         },
