@@ -2,6 +2,7 @@ from django.urls import path
 
 from .views import (
     check_in,
+    credentials,
     delegations,
     exports,
     focal_points,
@@ -83,6 +84,27 @@ urlpatterns = [
         "meetings/<int:meeting_pk>/delegation/",
         delegations.DelegationView.as_view(),
         name="delegation",
+    ),
+    # Delegations' credentials: focal points upload, the secretariat verifies.
+    path(
+        "meetings/<int:meeting_pk>/delegation/credentials/",
+        credentials.CredentialsUploadView.as_view(),
+        name="credentials_upload",
+    ),
+    path(
+        "credentials/documents/<int:pk>/",
+        credentials.CredentialsDocumentView.as_view(),
+        name="credentials_document",
+    ),
+    path(
+        "meetings/<int:meeting_pk>/credentials/",
+        credentials.CredentialsReportView.as_view(),
+        name="credentials_report",
+    ),
+    path(
+        "credentials/<int:pk>/decision/",
+        credentials.CredentialsDecisionView.as_view(),
+        name="credentials_decision",
     ),
     path("proposals/", delegations.ProposalListView.as_view(), name="proposal_list"),
     path(
