@@ -315,7 +315,7 @@ def registration_check_in(*, registration: Registration, by=None) -> bool:
 
 @dataclass(frozen=True)
 class BadgeScan:
-    """What the desk says of a scanned badge: `outcome` is one of OUTCOMES."""
+    """What the desk says of a scanned badge: `outcome` is one of SCAN_OUTCOMES."""
 
     outcome: str
     registration: Registration | None = None

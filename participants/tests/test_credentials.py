@@ -347,6 +347,8 @@ def test_the_report_shows_size_head_and_status_per_state(client, meeting, secret
     ]
     page = response.content.decode()
     assert "Verified: 1 of 3" in page
+    assert page.count('data-testid="credentials-history"') == 2
+    assert "New one requested" in page
     assert "Reason: Unsigned." in page
 
 
@@ -360,8 +362,8 @@ def test_the_report_query_count_does_not_grow_with_states(
         credentials_upload(meeting=meeting, member_state=state, file=pdf(), by=None)
     client.force_login(secretariat_user)
 
-    # session, user, groups, meeting, delegates, credentials, their documents
-    with django_assert_num_queries(7):
+    # session, user, groups, meeting, delegates, credentials, their documents and history
+    with django_assert_num_queries(8):
         response = client.get(reverse("participants:credentials_report", args=[meeting.pk]))
 
     assert len(response.context["rows"]) == states
