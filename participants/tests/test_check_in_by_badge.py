@@ -204,6 +204,8 @@ def test_undo_puts_the_person_back_to_confirmed_and_records_it(desk, meeting, se
         ("check_in_undone", {"status": ["attended", "confirmed"]}, secretariat_user),
     ]
     assert "Ama Mensah was not checked in." in again.content.decode()
+    history = desk.get(reverse("participants:registration_update", args=[registration.pk]))
+    assert "Check-in undone" in history.content.decode()
     # The undone person's badge checks them in again.
     assert scan(desk, meeting, badge_token(registration=registration))[0][0] == "success"
 
