@@ -100,7 +100,8 @@ CSRF_FAILURE_VIEW = "idm_portal.errors.csrf_failure"
 
 # Content-Security-Policy (django-csp): everything from the portal itself, no inline
 # script anywhere (scripts are static files), no plugin, no framing by other sites.
-# Bootstrap draws its icons with data: SVG images. The print HTML of a note, shown
+# Bootstrap draws its icons with data: SVG images; the check-in desk's QR reader
+# runs a worker from a blob: URL. The print HTML of a note, shown
 # in the preview frame, allows its own <style> block by hash (reports.views.notes).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -110,6 +111,8 @@ CONTENT_SECURITY_POLICY = {
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
+        # qr-scanner starts its decoding worker from a blob: URL made by its own script.
+        "worker-src": ["'self'", "blob:"],
         "frame-src": ["'self'"],
         "frame-ancestors": ["'self'"],
         "object-src": ["'none'"],
@@ -234,6 +237,8 @@ STATICFILES_DIRS = [
     BASE_DIR / "static",
     # Installed from the npm registry by `make`, never committed.
     ("vendor/bootstrap", BASE_DIR / "node_modules" / "bootstrap" / "dist"),
+    # The check-in desk's QR code reader (its worker is started from a blob: URL).
+    ("vendor/qr-scanner", BASE_DIR / "node_modules" / "qr-scanner"),
 ]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))

@@ -19,6 +19,10 @@ class Kind(models.TextChoices):
         "delegation_proposal_decided",
         _("Delegation proposal approved or declined"),
     )
+    CREDENTIALS_REVIEWED = (
+        "credentials_reviewed",
+        _("Delegation credentials verified or a new one requested"),
+    )
     CONSULTATION_OPEN = "consultation_open", _("Theme consultation open for voting")
     CONSULTATION_REMINDER = "consultation_reminder", _("Reminder to vote before the close")
     CONSULTATION_RESULT = "consultation_result", _("Consultation result published")

@@ -180,3 +180,22 @@ class DeclineForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         max_length=2000,
     )
+
+
+class CredentialsUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Note verbale or credentials letter (PDF)"),
+        help_text=_(
+            "A new upload replaces the current document; the earlier ones are kept. "
+            "The secretariat verifies it."
+        ),
+        widget=forms.ClearableFileInput({"accept": ".pdf,application/pdf"}),
+    )
+
+
+class CredentialsRequestForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why a new document is needed (the focal points see it)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+    )

@@ -1,3 +1,5 @@
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -276,6 +278,7 @@ class RegistrationChange(AppendOnlyModel):
         UPDATED = "updated", _("Updated")
         STATUS_CHANGED = "status_changed", _("Status changed")
         CHECKED_IN = "checked_in", _("Checked in")
+        CHECK_IN_UNDONE = "check_in_undone", _("Check-in undone")
         WITHDRAWN = "withdrawn", _("Withdrawn")
         IMPORTED = "imported", _("Imported")
 
@@ -490,3 +493,127 @@ class VisaRequest(models.Model):
     @property
     def is_erased(self) -> bool:
         return self.erased_at is not None
+
+
+def credentials_document_path(instance: "CredentialsDocument", filename: str) -> str:
+    # A random name: nobody reaches the file by guessing, and the upload's own name
+    # (which may say anything) is kept in the row only.
+    return f"meetings/{instance.credentials.meeting_id}/credentials/{uuid.uuid4().hex}.pdf"
+
+
+class DelegationCredentials(models.Model):
+    """A state's credentials for its delegation to one meeting (a note verbale or a
+    credentials letter): the status of the current document. Every upload is kept.
+
+    No row: nothing submitted yet. Seen by the state's focal points and the
+    secretariat only.
+    """
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", pgettext_lazy("credentials", "Submitted")
+        VERIFIED = "verified", pgettext_lazy("credentials", "Verified")
+        NEW_REQUESTED = "new_requested", pgettext_lazy("credentials", "New one requested")
+
+    meeting = models.ForeignKey(
+        "workshops.Meeting",
+        on_delete=models.PROTECT,
+        related_name="delegation_credentials",
+        verbose_name=_("meeting"),
+    )
+    member_state = models.ForeignKey(
+        MemberState,
+        on_delete=models.PROTECT,
+        related_name="delegation_credentials",
+        verbose_name=_("member state"),
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.SUBMITTED
+    )
+    reason = models.TextField(
+        _("reason"),
+        blank=True,
+        help_text=_("Why a new document is asked for; the focal points see it."),
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["meeting", "member_state__name"]
+        verbose_name = _("delegation credentials")
+        verbose_name_plural = _("delegation credentials")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "member_state"], name="one_credentials_per_delegation"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="new_requested") | ~Q(reason=""),
+                name="new_credentials_requested_with_a_reason",
+                violation_error_message=_("Say why a new document is needed."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.member_state_id} @ {self.meeting_id}: {self.status}"
+
+    @property
+    def current_document(self) -> "CredentialsDocument | None":
+        # Newest first; a prefetched list is read without a query.
+        documents = list(self.documents.all())
+        return documents[0] if documents else None
+
+
+class CredentialsDocument(models.Model):
+    """One uploaded PDF of a delegation's credentials; the newest is the current one."""
+
+    credentials = models.ForeignKey(
+        DelegationCredentials,
+        on_delete=models.PROTECT,
+        related_name="documents",
+        verbose_name=_("delegation credentials"),
+    )
+    file = models.FileField(_("file"), upload_to=credentials_document_path, max_length=255)
+    original_name = models.CharField(_("original file name"), max_length=255)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
+    uploaded_by = acting_user_field(_("uploaded by"))
+
+    class Meta:
+        ordering = ["-uploaded_at", "-pk"]
+        verbose_name = _("credentials document")
+        verbose_name_plural = _("credentials documents")
+
+    def __str__(self):
+        return self.original_name
+
+
+class CredentialsChange(AppendOnlyModel):
+    """One entry of a delegation's credentials history: an upload or a decision."""
+
+    class Action(models.TextChoices):
+        UPLOADED = "uploaded", pgettext_lazy("credentials", "Uploaded")
+        VERIFIED = "verified", pgettext_lazy("credentials", "Verified")
+        NEW_REQUESTED = "new_requested", pgettext_lazy("credentials", "New one requested")
+
+    credentials = models.ForeignKey(
+        DelegationCredentials,
+        on_delete=models.PROTECT,
+        related_name="changes",
+        verbose_name=_("delegation credentials"),
+    )
+    action = models.CharField(_("action"), max_length=16, choices=Action.choices)
+    document = models.ForeignKey(
+        CredentialsDocument,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("document"),
+    )
+    reason = models.TextField(_("reason"), blank=True)
+    changed_at = models.DateTimeField(_("changed at"), auto_now_add=True)
+    changed_by = acting_user_field(_("changed by"), in_history=True)
+
+    class Meta(AppendOnlyModel.Meta):
+        ordering = ["changed_at", "id"]
+        verbose_name = _("credentials change")
+        verbose_name_plural = _("credentials changes")
+
+    def __str__(self):
+        return f"{self.get_action_display()} · {self.changed_at:%Y-%m-%d %H:%M}"

@@ -110,3 +110,53 @@ def delegation_proposal_notice_send(*, proposal: DelegationProposal) -> None:
         compose=compose,
         key=f"delegation-proposal:{proposal.pk}",
     )
+
+
+def credentials_notice_send(*, credentials, event: str) -> None:
+    """Tells the state's focal points that their delegation's credentials were verified,
+    or that the secretariat asks for a new document (with the reason).
+
+    `event` names the history entry, so that a decision is mailed once.
+    """
+    meeting = credentials.meeting
+    if not meeting.is_open:
+        return
+    new_requested = credentials.status == credentials.Status.NEW_REQUESTED
+
+    def compose(recipient) -> Email:
+        values = {
+            "meeting": _meeting_line(meeting),
+            "state": credentials.member_state.display_name,
+        }
+        if new_requested:
+            subject = _("New credentials requested: %(meeting)s") % {"meeting": meeting.title}
+            paragraphs = (
+                _(
+                    "The secretariat asks for a new note verbale or credentials letter for "
+                    "the delegation of %(state)s to %(meeting)s."
+                )
+                % values,
+                _("Reason: %(reason)s") % {"reason": credentials.reason},
+            )
+        else:
+            subject = _("Credentials verified: %(meeting)s") % {"meeting": meeting.title}
+            paragraphs = (
+                _(
+                    "The secretariat verified the credentials of the delegation of %(state)s "
+                    "to %(meeting)s."
+                )
+                % values,
+            )
+        return Email(
+            subject=subject,
+            paragraphs=paragraphs,
+            action_url=absolute_url(reverse("participants:delegation", args=[meeting.pk])),
+            action_label=_("Your delegation"),
+        )
+
+    notification_send(
+        kind=Kind.CREDENTIALS_REVIEWED,
+        recipients=focal_point_recipients(member_state_ids=[credentials.member_state_id]),
+        compose=compose,
+        key=f"credentials:{credentials.pk}:{event}",
+    )

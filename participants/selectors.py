@@ -1,9 +1,14 @@
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from dataclasses import dataclass
+
+from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
 
 from common.history_display import describe_changes
 
 from .models import (
     Category,
+    CredentialsChange,
+    CredentialsDocument,
+    DelegationCredentials,
     DelegationProposal,
     MemberState,
     Organization,
@@ -198,3 +203,88 @@ def registration_list_for_publication(*, meeting) -> QuerySet[Registration]:
             "participant__first_name",
         )
     )
+
+
+# Delegations' credentials -------------------------------------------------------------
+
+
+def _with_documents(queryset):
+    return queryset.prefetch_related(
+        Prefetch(
+            "documents",
+            queryset=CredentialsDocument.objects.select_related("uploaded_by").order_by(
+                "-uploaded_at", "-pk"
+            ),
+        )
+    )
+
+
+def credentials_for_delegation(*, meeting, member_state) -> DelegationCredentials | None:
+    """The state's credentials for the meeting, with every upload, or None."""
+    return (
+        _with_documents(DelegationCredentials.objects.select_related("meeting", "member_state"))
+        .filter(meeting=meeting, member_state=member_state)
+        .first()
+    )
+
+
+def credentials_get(*, pk: int) -> DelegationCredentials:
+    return DelegationCredentials.objects.select_related("meeting", "member_state").get(pk=pk)
+
+
+def credentials_document_get(*, pk: int) -> CredentialsDocument:
+    return CredentialsDocument.objects.select_related(
+        "credentials__meeting", "credentials__member_state"
+    ).get(pk=pk)
+
+
+def credentials_history(*, credentials) -> QuerySet[CredentialsChange]:
+    return CredentialsChange.objects.filter(credentials=credentials).select_related(
+        "changed_by", "document"
+    )
+
+
+@dataclass
+class CredentialsRow:
+    member_state: MemberState
+    size: int = 0
+    head: Registration | None = None
+    credentials: DelegationCredentials | None = None
+
+    @property
+    def status(self) -> str:
+        return self.credentials.status if self.credentials else "none"
+
+
+def credentials_report(*, meeting) -> list[CredentialsRow]:
+    """Per state with a delegation (or credentials) at the meeting: its size, its head of
+    delegation and its credentials with their history. Four queries, whatever the number
+    of states."""
+    rows: dict[int, CredentialsRow] = {}
+    delegates = (
+        Registration.objects.filter(meeting=meeting, category=Category.GOVERNMENT)
+        .exclude(status=Registration.Status.WITHDRAWN)
+        .select_related("participant", "member_state")
+        .order_by("participant__last_name", "participant__first_name", "pk")
+    )
+    for registration in delegates:
+        row = rows.setdefault(
+            registration.member_state_id, CredentialsRow(registration.member_state)
+        )
+        row.size += 1
+        if row.head is None and registration.role == Registration.Role.HEAD_OF_DELEGATION:
+            row.head = registration
+    credentials = _with_documents(
+        DelegationCredentials.objects.filter(meeting=meeting).select_related("member_state")
+    ).prefetch_related(
+        Prefetch(
+            "changes",
+            queryset=CredentialsChange.objects.select_related("changed_by").order_by(
+                "changed_at", "pk"
+            ),
+        )
+    )
+    for item in credentials:
+        row = rows.setdefault(item.member_state_id, CredentialsRow(item.member_state))
+        row.credentials = item
+    return sorted(rows.values(), key=lambda row: row.member_state.name)

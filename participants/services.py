@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from .badges import BadgeTokenInvalid, badge_token_read
 from .matching import AMBIGUOUS, name_key, organization_keys
 from .models import (
     Category,
@@ -310,6 +311,67 @@ def registration_check_in(*, registration: Registration, by=None) -> bool:
     return registration_status_set(
         registration=registration, status=Registration.Status.ATTENDED, by=by
     )
+
+
+@dataclass(frozen=True)
+class BadgeScan:
+    """What the desk says of a scanned badge: `outcome` is one of SCAN_OUTCOMES."""
+
+    outcome: str
+    registration: Registration | None = None
+    # The badge's own meeting, when it is another one.
+    other_meeting: object = None
+
+
+SCAN_OUTCOMES = ("checked_in", "already", "withdrawn", "other_meeting", "unknown")
+
+
+def registration_check_in_by_token(*, meeting, token: str, by=None) -> BadgeScan:
+    """Checks in the person whose badge token was scanned at `meeting`'s desk.
+
+    A forged or unknown token, another meeting's badge and a withdrawn person are
+    told apart, and nothing is written for them.
+    """
+    try:
+        read = badge_token_read(token)
+    except BadgeTokenInvalid:
+        return BadgeScan("unknown")
+    registration = (
+        Registration.objects.select_related(
+            "participant", "member_state", "organization", "meeting"
+        )
+        .filter(pk=read.registration_id, meeting_id=read.meeting_id)
+        .first()
+    )
+    if registration is None:
+        return BadgeScan("unknown")
+    if registration.meeting_id != meeting.pk:
+        return BadgeScan("other_meeting", registration, other_meeting=registration.meeting)
+    try:
+        checked_in = registration_check_in(registration=registration, by=by)
+    except ValidationError:
+        return BadgeScan("withdrawn", registration)
+    return BadgeScan("checked_in" if checked_in else "already", registration)
+
+
+@transaction.atomic
+def registration_check_in_undo(*, registration: Registration, by=None) -> bool:
+    """Puts a checked-in person back to confirmed (a mistaken check-in); returns False
+    if they were not checked in. Recorded in the history; nobody is e-mailed."""
+    locked = Registration.objects.select_for_update().get(pk=registration.pk)
+    if locked.status != Registration.Status.ATTENDED:
+        return False
+    locked.status = Registration.Status.CONFIRMED
+    locked.updated_by = by
+    locked.save(update_fields=["status", "updated_by", "updated_at"])
+    registration.status = locked.status
+    _record(
+        locked,
+        RegistrationChange.Action.CHECK_IN_UNDONE,
+        {"status": [Registration.Status.ATTENDED, Registration.Status.CONFIRMED]},
+        by,
+    )
+    return True
 
 
 def registration_withdraw(*, registration: Registration, by=None) -> bool:

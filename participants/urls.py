@@ -2,6 +2,7 @@ from django.urls import path
 
 from .views import (
     check_in,
+    credentials,
     delegations,
     exports,
     focal_points,
@@ -30,6 +31,11 @@ urlpatterns = [
         name="registration_create",
     ),
     path("meetings/<int:meeting_pk>/check-in/", check_in.CheckInView.as_view(), name="check_in"),
+    path(
+        "meetings/<int:meeting_pk>/check-in/scan/",
+        check_in.CheckInScanView.as_view(),
+        name="check_in_scan",
+    ),
     path(
         "meetings/<int:meeting_pk>/statistics/",
         statistics.MeetingStatisticsView.as_view(),
@@ -66,6 +72,11 @@ urlpatterns = [
         check_in.CheckInActionView.as_view(),
         name="check_in_action",
     ),
+    path(
+        "registrations/<int:pk>/check-in/undo/",
+        check_in.CheckInUndoView.as_view(),
+        name="check_in_undo",
+    ),
     path("statistics/", statistics.YearStatisticsView.as_view(), name="year_statistics"),
     # Delegations: focal points propose, the secretariat decides.
     path("delegation/", delegations.DelegationIndexView.as_view(), name="delegation_index"),
@@ -73,6 +84,27 @@ urlpatterns = [
         "meetings/<int:meeting_pk>/delegation/",
         delegations.DelegationView.as_view(),
         name="delegation",
+    ),
+    # Delegations' credentials: focal points upload, the secretariat verifies.
+    path(
+        "meetings/<int:meeting_pk>/delegation/credentials/",
+        credentials.CredentialsUploadView.as_view(),
+        name="credentials_upload",
+    ),
+    path(
+        "credentials/documents/<int:pk>/",
+        credentials.CredentialsDocumentView.as_view(),
+        name="credentials_document",
+    ),
+    path(
+        "meetings/<int:meeting_pk>/credentials/",
+        credentials.CredentialsReportView.as_view(),
+        name="credentials_report",
+    ),
+    path(
+        "credentials/<int:pk>/decision/",
+        credentials.CredentialsDecisionView.as_view(),
+        name="credentials_decision",
     ),
     path("proposals/", delegations.ProposalListView.as_view(), name="proposal_list"),
     path(

@@ -10,7 +10,12 @@ from django.utils import timezone
 from accounts.models import AccountEvent
 from common.history import AppendOnlyModel, HistoryIsAppendOnly, append_only_tables
 from participants.electorate import member_state_create
-from participants.models import Category, MemberStateStatusChange, RegistrationChange
+from participants.models import (
+    Category,
+    CredentialsChange,
+    MemberStateStatusChange,
+    RegistrationChange,
+)
 from participants.services import PersonDetails, registration_create
 from themes.models import ConsultationChange, VoteEvent
 from themes.services import consultation_create, vote_cast
@@ -84,6 +89,22 @@ def _account_entry(user):
     return entry, account
 
 
+def _credentials_entry(user):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from participants.credentials import credentials_upload
+    from participants.tests.factories import MemberStateFactory
+    from workshops.tests.factories import PDF_BYTES, MeetingFactory
+
+    credentials = credentials_upload(
+        meeting=MeetingFactory(),
+        member_state=MemberStateFactory(country="GH", name="Ghana"),
+        file=SimpleUploadedFile("note.pdf", PDF_BYTES),
+        by=user,
+    )
+    return CredentialsChange.objects.get(credentials=credentials), credentials
+
+
 MAKERS = {
     "account": _account_entry,
     "meeting status": _meeting_entry,
@@ -91,6 +112,7 @@ MAKERS = {
     "member state status": _member_state_entry,
     "consultation": _consultation_entry,
     "vote": _vote_entry,
+    "credentials": _credentials_entry,
 }
 
 
@@ -102,7 +124,7 @@ def recorded(request, secretariat_user):
 
 def test_every_history_model_is_covered_here():
     tested = {AccountEvent, MeetingStatusChange, RegistrationChange, MemberStateStatusChange}
-    tested |= {ConsultationChange, VoteEvent}
+    tested |= {ConsultationChange, VoteEvent, CredentialsChange}
     assert set(append_only_tables()) == {model._meta.db_table for model in tested}
 
 
@@ -201,7 +223,12 @@ def test_deleting_what_a_history_is_about_is_refused(recorded):
 
 
 def test_every_history_model_extends_the_append_only_meta():
-    for model in (MeetingStatusChange, RegistrationChange, MemberStateStatusChange):
+    for model in (
+        MeetingStatusChange,
+        RegistrationChange,
+        MemberStateStatusChange,
+        CredentialsChange,
+    ):
         assert issubclass(model, AppendOnlyModel)
         assert model._meta.base_manager_name == "objects"
         assert model._meta.default_permissions == ("view",)

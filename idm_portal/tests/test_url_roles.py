@@ -4,6 +4,7 @@ who is refused. A page added without a line in ACCESS fails this test."""
 import datetime
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import get_resolver, reverse
 from django.urls.resolvers import URLPattern, URLResolver
 from django.utils import timezone
@@ -12,6 +13,7 @@ from accounts.tests.factories import SecretariatUserFactory
 from notifications.messages import Recipient
 from notifications.models import Kind
 from notifications.services import message_queue
+from participants.credentials import credentials_upload
 from participants.importing import participant_import_store
 from participants.models import MemberState
 from participants.tests.factories import (
@@ -33,7 +35,12 @@ from themes.tests.factories import (
     ProposalFactory,
     ThemeSuggestionFactory,
 )
-from workshops.tests.factories import DialogueYearFactory, MeetingDocumentFactory, MeetingFactory
+from workshops.tests.factories import (
+    PDF_BYTES,
+    DialogueYearFactory,
+    MeetingDocumentFactory,
+    MeetingFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -63,6 +70,9 @@ UNKNOWN = "unknown"
 # What belongs to state A (its suggestion): its focal point gets the page; other states'
 # focal points are sent back with the service's refusal; the secretariat gets 403.
 STATE_A = "state_a"
+# A file of state A (its delegation's credentials): its focal point and the secretariat
+# get it; other states' focal points get 404, as if it did not exist.
+STATE_A_FILE = "state_a_file"
 ACCESS = {
     "home": (PUBLIC, "GET"),
     "login": (SIGN_IN, "GET"),
@@ -130,6 +140,7 @@ ACCESS = {
     "participants:registration_export": (SECRETARIAT, "GET"),
     "participants:registration_create": (SECRETARIAT, "GET"),
     "participants:check_in": (SECRETARIAT, "GET"),
+    "participants:check_in_scan": (SECRETARIAT, "POST"),
     "participants:meeting_statistics": (SECRETARIAT, "GET"),
     "participants:import_upload": (SECRETARIAT, "GET"),
     "participants:import_preview": (SECRETARIAT, "GET"),
@@ -137,9 +148,14 @@ ACCESS = {
     "participants:registration_update": (SECRETARIAT, "GET"),
     "participants:registration_status": (SECRETARIAT, "POST"),
     "participants:check_in_action": (SECRETARIAT, "POST"),
+    "participants:check_in_undo": (SECRETARIAT, "POST"),
     "participants:year_statistics": (SECRETARIAT, "GET"),
     "participants:delegation_index": (FOCAL_POINT, "GET"),
     "participants:delegation": (FOCAL_POINT, "GET"),
+    "participants:credentials_upload": (FOCAL_POINT, "POST"),
+    "participants:credentials_document": (STATE_A_FILE, "GET"),
+    "participants:credentials_report": (SECRETARIAT, "GET"),
+    "participants:credentials_decision": (SECRETARIAT, "POST"),
     "participants:proposal_list": (SECRETARIAT, "GET"),
     "participants:proposal_decision": (SECRETARIAT, "POST"),
     "participants:focal_point_states": (SECRETARIAT, "GET"),
@@ -243,7 +259,15 @@ def world(eager_tasks, django_capture_on_commit_callbacks):
         subject="Subject",
         text="Text",
     )
+    credentials = credentials_upload(
+        meeting=meeting,
+        member_state=ghana,
+        file=SimpleUploadedFile("note.pdf", PDF_BYTES),
+        by=users["focal_point_a"],
+    )
     kwargs = {
+        "participants:credentials_document": {"pk": credentials.documents.get().pk},
+        "participants:credentials_decision": {"pk": credentials.pk},
         "notifications:outbox_detail": {"pk": message.pk},
         "notifications:outbox_resend": {"pk": message.pk},
         "workshops:meeting_subscribe": {"pk": meeting.pk},
@@ -278,6 +302,7 @@ def world(eager_tasks, django_capture_on_commit_callbacks):
         "participants:registration_update": {"pk": registration.pk},
         "participants:registration_status": {"pk": registration.pk},
         "participants:check_in_action": {"pk": registration.pk},
+        "participants:check_in_undo": {"pk": registration.pk},
         "participants:proposal_decision": {
             "pk": DelegationProposalFactory(meeting=meeting, member_state=ghana).pk
         },
@@ -347,6 +372,11 @@ def expected(rule: str, method: str, role: str) -> set[int]:
         else {200}
         if role == "focal_point_a"
         else {403},
+        STATE_A_FILE: {302}
+        if role == "anonymous"
+        else {200}
+        if role in ("focal_point_a", "secretariat")
+        else {404},
     }
     if rule in fixed:
         return fixed[rule]

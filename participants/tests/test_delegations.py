@@ -1,13 +1,15 @@
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from participants.credentials import credentials_upload
 from participants.models import DelegationProposal, Registration
 from participants.tests.factories import (
     DelegationProposalFactory,
     ParticipantFactory,
     RegistrationFactory,
 )
-from workshops.tests.factories import MeetingFactory
+from workshops.tests.factories import PDF_BYTES, MeetingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -207,8 +209,15 @@ def test_delegation_page_query_count_does_not_grow(
     for _ in range(rows):
         RegistrationFactory(meeting=meeting, member_state=ghana)
         DelegationProposalFactory(meeting=meeting, member_state=ghana)
+        credentials_upload(
+            meeting=meeting,
+            member_state=ghana,
+            file=SimpleUploadedFile("note.pdf", PDF_BYTES),
+            by=ghana_focal_point,
+        )
     client.force_login(ghana_focal_point)
 
-    # session, user, its state, its groups (page header), meeting, delegation, proposals
-    with django_assert_num_queries(7):
+    # session, user, its state, its groups (page header), meeting, delegation, proposals,
+    # credentials and their uploads
+    with django_assert_num_queries(9):
         client.get(delegation_url(meeting))

@@ -57,8 +57,10 @@ def test_the_secretariat_checks_a_participant_in_with_the_keyboard_only(
     log_in(page, secretariat_user)
     page.goto(f"{live_server.url}/participants/meetings/{meeting.pk}/check-in/")
 
-    # The search field has the focus on arrival: staff at the door type at once.
-    assert page.evaluate("document.activeElement.id") == "check-in-search"
+    # The badge field has the focus on arrival (a hand scanner types into it at once);
+    # the search by name is the next field.
+    assert page.evaluate("document.activeElement.id") == "badge-token"
+    tab_to(page, "#check-in-search")
     page.keyboard.type("osei")
     page.keyboard.press("Enter")
     page.wait_for_url("**?q=osei")

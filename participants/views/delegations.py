@@ -9,9 +9,10 @@ from accounts.roles import FocalPointRequiredMixin, SecretariatRequiredMixin
 from common.views import get_or_404
 from workshops.selectors import dialogue_year_current, meeting_list
 
-from ..forms import DeclineForm, DelegationProposalForm
+from ..forms import CredentialsUploadForm, DeclineForm, DelegationProposalForm
 from ..proposal_checks import proposal_checks
 from ..selectors import (
+    credentials_for_delegation,
     delegation_counts,
     delegation_list,
     delegation_proposal_get,
@@ -81,6 +82,10 @@ class DelegationView(FocalPointRequiredMixin, MeetingMixin, FormView):
                 meeting=self.meeting, member_state=self.member_state
             ),
             open_for_proposals=self.meeting.is_open,
+            credentials=credentials_for_delegation(
+                meeting=self.meeting, member_state=self.member_state
+            ),
+            credentials_form=CredentialsUploadForm(),
             **kwargs,
         )
 
