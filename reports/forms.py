@@ -2,8 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .markers import meeting_dates
-from .models import DiscussionNote
-from .services import NOTE_FIELDS
+from .models import DiscussionNote, NoteTranslation
+from .services import NOTE_FIELDS, TRANSLATION_FIELDS
 
 
 class NoteForm(forms.ModelForm):
@@ -29,6 +29,23 @@ class NoteForm(forms.ModelForm):
             "-dialogue_year__year", "start_date", "pk"
         )
         field.choices = [("", field.empty_label), *meeting_choices_by_year(field.queryset)]
+
+
+class NoteTranslationForm(forms.ModelForm):
+    class Meta:
+        model = NoteTranslation
+        fields = list(TRANSLATION_FIELDS)
+        widgets = {"body": forms.Textarea(attrs={"rows": 24, "class": "font-monospace"})}
+        help_texts = {
+            "body": _(
+                "The same Markdown and markers as the original: keep the markers as they are "
+                "(they print in this language), translate the text around them."
+            ),
+            "status": _(
+                "Published: public as soon as the note itself is published. In translation: "
+                "work under way, seen by the secretariat only."
+            ),
+        }
 
 
 def meeting_choices_by_year(meetings) -> list[tuple[str, list[tuple[int, str]]]]:

@@ -5,6 +5,7 @@ from django.views.generic import TemplateView
 from accounts.roles import is_secretariat
 
 from ..selectors import note_list_for_library
+from ..versions import library_downloads
 
 
 class LibraryView(TemplateView):
@@ -14,7 +15,10 @@ class LibraryView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        notes = note_list_for_library(include_drafts=is_secretariat(self.request.user))
+        staff = is_secretariat(self.request.user)
+        notes = list(note_list_for_library(include_drafts=staff))
+        for note in notes:
+            note.downloads = library_downloads(note)
         context["years"] = [
             (
                 year,
