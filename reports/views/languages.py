@@ -86,6 +86,8 @@ class NoteTranslationView(SecretariatRequiredMixin, FormView):
         context = super().get_context_data(**kwargs)
         context["note"] = self.note
         context["language_name"] = language_name(self.language)
+        context["language_in_text"] = LANGUAGE_NAMES_IN_TEXT[self.language]
+        context["original_in_text"] = LANGUAGE_NAMES_IN_TEXT[self.note.original_language]
         context["language"] = self.language
         return context
 
