@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from participants.models import Category
 from participants.selectors import registration_list_for_publication
 
-from .markers import Expansion, MarkerContext, expand_markers, meeting_dates
+from .markers import Expansion, MarkerContext, expand_markers, long_date, meeting_dates
 from .markup import body_to_html
 from .models import DiscussionNote
 from .note_limits import body_limit_problems
@@ -106,6 +106,7 @@ def note_content(
                 "document_title": f"{note.symbol}: {title}",
                 "original_language": LANGUAGE_NAMES_IN_TEXT[note.original_language],
                 "meeting_dates": meeting_dates(note.meeting),
+                "issue_date": long_date(note.issue_date),
                 "body_html": _body_html(expansion),
                 "page_label": _("Page"),
             },

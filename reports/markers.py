@@ -153,16 +153,43 @@ def _meeting(arguments: dict[str, str], context: MarkerContext) -> Meeting:
     return meetings[0]
 
 
+# Day and month as each language writes them in running text: "9 March", "9 de marzo",
+# "1er juillet" (French writes the first of the month as an ordinal).
+MONTH_JOINER = {"es": " de "}
+YEAR_JOINER = {"es": " de "}
+
+
+def _language() -> str:
+    return (translation.get_language() or "en")[:2]
+
+
+def _day(day: datetime.date) -> str:
+    return "1er" if _language() == "fr" and day.day == 1 else str(day.day)
+
+
+def _day_month(day: datetime.date) -> str:
+    return f"{_day(day)}{MONTH_JOINER.get(_language(), ' ')}{date_format(day, 'F')}"
+
+
+def _with_year(text: str, year: int) -> str:
+    return f"{text}{YEAR_JOINER.get(_language(), ' ')}{year}"
+
+
+def long_date(day: datetime.date) -> str:
+    """16 April 2010, 16 avril 2010, 16 de abril de 2010, 1er juillet 2010."""
+    return _with_year(_day_month(day), day.year)
+
+
 def meeting_dates(meeting) -> str:
-    """9–10 March 2010; 30 June – 1 July 2010; 18 February 2010."""
+    """9–10 March 2010; 30 June – 1 July 2010; 18 February 2010 (in the active language)."""
     start, end = meeting.start_date, meeting.end_date
     if start == end:
-        return date_format(start, "j F Y")
+        return long_date(start)
     if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{date_format(end, 'j F Y')}"
+        return f"{_day(start)}–{long_date(end)}"
     if start.year == end.year:
-        return f"{date_format(start, 'j F')} – {date_format(end, 'j F Y')}"
-    return f"{date_format(start, 'j F Y')} – {date_format(end, 'j F Y')}"
+        return _with_year(f"{_day_month(start)} – {_day_month(end)}", end.year)
+    return f"{long_date(start)} – {long_date(end)}"
 
 
 def _year(arguments: dict[str, str], *, default: DialogueYear | None, marker: str):
