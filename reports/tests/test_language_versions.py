@@ -1,9 +1,11 @@
 """Language versions of a note: writing them, who sees them, their PDFs and their wording."""
 
 import datetime
+import io
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import CommandError, call_command
 from django.utils import translation
 
 from participants.tests.factories import FocalPointFactory, MemberStateFactory, RegistrationFactory
@@ -415,3 +417,25 @@ def test_the_preview_page_lists_the_fallbacks(client, secretariat_user, consulta
     assert "The future of migration" in page
     assert "non traduit" in frame
     assert "non traduit" not in note_content(note, "fr").html
+
+
+def test_operators_render_a_version_from_the_command_line(tmp_path):
+    version = PublishedTranslationFactory(language="es")
+    output = tmp_path / "es.pdf"
+
+    call_command(
+        "render_document",
+        version.note.symbol,
+        "--output",
+        str(output),
+        "--language",
+        "es",
+        stdout=io.StringIO(),
+    )
+
+    assert output.read_bytes().startswith(b"%PDF-")
+    assert RenderedDocument.objects.get().language == "es"
+    with pytest.raises(CommandError):
+        call_command(
+            "render_document", version.note.symbol, "--output", str(output), "--language", "fr"
+        )

@@ -166,6 +166,8 @@ class NoteGenerateView(SecretariatRequiredMixin, NoteMixin, View):
         except ValidationError as error:
             for problem in error.messages:
                 messages.error(request, problem)
+            if self.version.is_original:
+                return redirect("reports:note_preview", slug=self.note.slug)
             return redirect("reports:note_version_preview", slug=self.note.slug, language=language)
         announce_render(
             request, document, unchanged=_("Nothing changed since the last PDF: it is ready.")
