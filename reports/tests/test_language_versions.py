@@ -439,3 +439,25 @@ def test_operators_render_a_version_from_the_command_line(tmp_path):
         call_command(
             "render_document", version.note.symbol, "--output", str(output), "--language", "fr"
         )
+
+
+def test_nobody_but_the_secretariat_learns_whether_a_symbol_exists(client):
+    response = client.get("/documents/IC-1999-1/fr/edit/")
+
+    assert response.status_code == 302
+    assert response.url.startswith("/accounts/login/")
+
+
+def test_the_note_page_titles_the_note_in_the_readers_language(client):
+    version = PublishedTranslationFactory(language="fr")
+    NoteTranslationFactory(note=version.note, language="es", title="Título en traducción")
+
+    in_french = client.get(version.note.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="fr")
+    in_spanish = client.get(version.note.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="es")
+
+    assert (
+        '<small class="text-muted" lang="fr">Dialogue international' in in_french.content.decode()
+    )
+    page = in_spanish.content.decode()
+    assert "Título en traducción" not in page  # in translation: the original's title
+    assert '<small class="text-muted" lang="en">International Dialogue' in page

@@ -4,12 +4,12 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
 from accounts.roles import SecretariatRequiredMixin
+from common.views import LoadAfterRoleCheckMixin, get_or_404
 
 from ..forms import NoteTranslationForm
 from ..models import DiscussionNote, RenderedDocument
@@ -50,22 +50,27 @@ def language_rows(note: DiscussionNote, renders, *, staff: bool) -> list[Languag
     return rows
 
 
-class NoteTranslationView(SecretariatRequiredMixin, FormView):
+class NoteTranslationView(SecretariatRequiredMixin, LoadAfterRoleCheckMixin, FormView):
     """Writes a language version other than the original: title, subtitle, body, status."""
 
     form_class = NoteTranslationForm
     template_name = "reports/note_translation_form.html"
 
-    def dispatch(self, request, *args, **kwargs):
-        try:
-            self.note = note_get(slug=kwargs["slug"])
-        except DiscussionNote.DoesNotExist as exc:
-            raise Http404 from exc
-        self.language = kwargs["language"]
+    def load(self, *, slug, language, **kwargs):
+        # After the role check: nobody else learns which symbols exist as drafts.
+        self.note = get_or_404(note_get, slug=slug)
+        self.language = language
+        self.version = note_version(self.note, language)
+
+    def get(self, request, *args, **kwargs):
         if self.language == self.note.original_language:
             return redirect("reports:note_update", slug=self.note.slug)
-        self.version = note_version(self.note, self.language)
-        return super().dispatch(request, *args, **kwargs)
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if self.language == self.note.original_language:
+            return redirect("reports:note_update", slug=self.note.slug)
+        return super().post(request, *args, **kwargs)
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
