@@ -34,7 +34,7 @@ from ..services import (
     note_update,
     rendered_document_request_for_note,
 )
-from ..versions import note_version, note_versions, version_for_reader
+from ..versions import LANGUAGE_NAMES_IN_TEXT, note_version, note_versions, version_for_reader
 from .languages import language_rows
 from .render_messages import announce_render
 
@@ -72,6 +72,7 @@ class NoteDetailView(NoteMixin, TemplateView):
         )
         context["note"] = self.note
         context["reader_version"] = reader
+        context["original_in_text"] = LANGUAGE_NAMES_IN_TEXT[self.note.original_language]
         context["language_versions"] = languages
         context["versions"] = finished
         context["latest"] = next((r for r in finished if r.language == reader.language), None)
