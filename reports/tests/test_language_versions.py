@@ -461,3 +461,25 @@ def test_the_note_page_titles_the_note_in_the_readers_language(client):
     page = in_spanish.content.decode()
     assert "Título en traducción" not in page  # in translation: the original's title
     assert '<small class="text-muted" lang="en">International Dialogue' in page
+
+
+def test_the_secretariat_publishes_a_version_from_its_form(client, secretariat_user):
+    version = NoteTranslationFactory(language="es")
+    client.force_login(secretariat_user)
+
+    response = client.post(
+        f"/documents/{version.note.slug}/es/edit/",
+        {
+            "series_title": version.series_title,
+            "place": "Ginebra",
+            "title": version.title,
+            "body": "Un párrafo.",
+            "status": "published",
+        },
+    )
+
+    assert response.status_code == 302
+    assert response.url == version.note.get_absolute_url()
+    version.refresh_from_db()
+    assert version.is_published
+    assert version.published_at is not None
