@@ -8,12 +8,20 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, npgettext
 
 from .charts import attendance_chart_svg
 from .models import Category, Registration
 
 CIVIL_SOCIETY = (Category.NGO, Category.PRIVATE_SECTOR, Category.ACADEMIA, Category.MEDIA)
+
+# Honorifics that say a participant is a woman (Ms., Mme, Sra.): French agrees
+# "représentantes", "participantes" when every person counted is one; anyone else,
+# or an honorific left empty, keeps the generic masculine the organization writes.
+FEMININE_HONORIFIC = (
+    r"^\s*(ms|mrs|miss|mme|mlle|madame|mademoiselle|sra|srta|señora|señorita|dña|doña)\.?\s*$"
+)
+FEMININE = Q(participant__honorific__iregex=FEMININE_HONORIFIC)
 
 
 @dataclass(frozen=True)
@@ -24,6 +32,9 @@ class AttendanceFigures:
     international_organizations: int
     civil_society: int
     other: int
+    # Of total and of government: those whose honorific is a woman's (FEMININE).
+    total_women: int = 0
+    government_women: int = 0
 
 
 def _figure_aggregates() -> dict:
@@ -37,6 +48,8 @@ def _figure_aggregates() -> dict:
         ),
         "civil_society": Count("id", filter=Q(category__in=CIVIL_SOCIETY)),
         "other": Count("id", filter=Q(category=Category.OTHER)),
+        "total_women": Count("id", filter=FEMININE),
+        "government_women": Count("id", filter=government & FEMININE),
     }
 
 
@@ -74,12 +87,25 @@ def _join(parts: list[str]) -> str:
     return _("%(head)s and %(last)s") % {"head": ", ".join(parts[:-1]), "last": parts[-1]}
 
 
+def _agreeing(women: bool, singular: str, plural: str, count: int) -> str:
+    """ngettext, in the feminine form ("feminine" context) when every person counted is a
+    woman: French writes "une représentante", "ces participantes"."""
+    if women:
+        return npgettext("feminine", singular, plural, count)
+    return ngettext(singular, plural, count)
+
+
+def _all_women(figures: AttendanceFigures) -> bool:
+    return figures.total > 0 and figures.total_women == figures.total
+
+
 def attendance_statement(figures: AttendanceFigures, *, subject: str | None = None) -> str:
     """The attendance sentence in the style of paragraph 2 of IC/2010/5."""
     subject = subject or _("This workshop")
     if figures.total == 0:
         return _("%(subject)s has no recorded attendance yet.") % {"subject": subject}
-    opening = ngettext(
+    opening = _agreeing(
+        _all_women(figures),
         "%(subject)s was attended by %(count)d participant.",
         "%(subject)s was attended by %(count)d participants.",
         figures.total,
@@ -106,7 +132,8 @@ def _with_breakdown(opening: str, figures: AttendanceFigures) -> str:
     parts = []
     if figures.government:
         parts.append(
-            ngettext(
+            _agreeing(
+                figures.government_women == figures.government,
                 "%(count)d was a government representative from %(countries)s",
                 "%(count)d were government representatives from %(countries)s",
                 figures.government,
@@ -135,7 +162,9 @@ def _with_breakdown(opening: str, figures: AttendanceFigures) -> str:
         )
     if not parts:
         return opening
-    lead = ngettext("Of this participant", "Of these participants", figures.total)
+    lead = _agreeing(
+        _all_women(figures), "Of this participant", "Of these participants", figures.total
+    )
     return f"{opening} {lead}, {_join(parts)}."
 
 

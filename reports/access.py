@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from accounts.roles import is_secretariat
 
 from .models import DiscussionNote, RenderedDocument
+from .selectors import note_translation_is_published
 
 
 def note_is_public(note: DiscussionNote) -> bool:
@@ -13,10 +14,16 @@ def note_is_public(note: DiscussionNote) -> bool:
 
 
 def rendered_document_is_public(document: RenderedDocument) -> bool:
+    """A note's PDF: public when the note is published and so is the PDF's language version."""
     if document.status != RenderedDocument.Status.DONE:
         return False
     if document.kind == RenderedDocument.Kind.NOTE:
-        return note_is_public(document.note)
+        note = document.note
+        if not note_is_public(note):
+            return False
+        if document.language == note.original_language:
+            return True
+        return note_translation_is_published(note_id=note.pk, language=document.language)
     return document.published_at is not None
 
 

@@ -25,8 +25,16 @@ class DiscussionNoteAdmin(admin.ModelAdmin):
 class RenderedDocumentAdmin(admin.ModelAdmin):
     """For looking into renders; they are made and changed only by the pipeline."""
 
-    list_display = ("file_name", "kind", "status", "attempts", "requested_at", "page_count")
-    list_filter = ("kind", "status")
+    list_display = (
+        "file_name",
+        "kind",
+        "language",
+        "status",
+        "attempts",
+        "requested_at",
+        "page_count",
+    )
+    list_filter = ("kind", "language", "status")
 
     def get_queryset(self, request):
         # The stored HTML is large: the list never shows it (a record's page loads it).

@@ -16,11 +16,12 @@ from django.utils.translation import gettext as _
 from participants.models import Category
 from participants.selectors import registration_list_for_publication
 
-from .markers import Expansion, MarkerContext, expand_markers, meeting_dates
+from .markers import Expansion, MarkerContext, expand_markers, long_date, meeting_dates
 from .markup import body_to_html
 from .models import DiscussionNote
 from .note_limits import body_limit_problems
 from .pdf import PIPELINE_VERSION
+from .versions import LANGUAGE_NAMES_IN_TEXT, NoteVersion, note_version
 
 
 @dataclass(frozen=True)
@@ -28,20 +29,28 @@ class DocumentContent:
     html: str
     file_name: str
     problems: list[str] = field(default_factory=list)
+    language: str = settings.LANGUAGE_CODE
+    fallbacks: list[str] = field(default_factory=list)
 
     @property
     def sha256(self) -> str:
         return hashlib.sha256(f"{PIPELINE_VERSION}\n{self.html}".encode()).hexdigest()
 
 
-def _expand_note_markers(note: DiscussionNote):
+def _expand_note_markers(version: NoteVersion, *, preview: bool = False):
     """The body with its markers filled in; a body past the bounds is not expanded at all."""
-    too_much = body_limit_problems(note.body)
+    too_much = body_limit_problems(version.body)
     if too_much:
         return Expansion(text="", problems=too_much)
+    note = version.note
     expansion = expand_markers(
-        note.body,
-        context=MarkerContext(issue_date=note.issue_date, dialogue_year=note.meeting.dialogue_year),
+        version.body,
+        context=MarkerContext(
+            issue_date=note.issue_date,
+            dialogue_year=note.meeting.dialogue_year,
+            language=version.language,
+            preview=preview,
+        ),
     )
     # Computed blocks (a consultation's proposals) count too: the converter sees them.
     expansion.problems += body_limit_problems(expansion.text)
@@ -57,29 +66,58 @@ def _body_html(expansion: Expansion) -> str:
     return body_to_html(expansion.text)
 
 
-def note_problems(note: DiscussionNote) -> list[str]:
-    """The problems with the note's markers, as note_content reports them, without the HTML."""
-    with translation.override(note.original_language):
-        return _expand_note_markers(note).problems
+def _version(note: DiscussionNote, language: str | None) -> NoteVersion:
+    version = note_version(note, language)
+    if version is None:
+        raise ValueError(f"{note.symbol} has no version in {language}.")
+    return version
 
 
-def note_content(note: DiscussionNote) -> DocumentContent:
-    """The note as it prints, in its original language, with live computed blocks."""
-    with translation.override(note.original_language):
-        expansion = _expand_note_markers(note)
-        title = " – ".join(part for part in (note.title, note.subtitle) if part)
+def note_problems(note: DiscussionNote, language: str | None = None) -> list[str]:
+    """The problems with the version's markers, as note_content reports them, without the HTML."""
+    return version_problems(_version(note, language))
+
+
+def version_problems(version: NoteVersion) -> list[str]:
+    return version_check(version).problems
+
+
+def version_check(version: NoteVersion) -> Expansion:
+    """The version's markers filled in, with their problems and fallbacks, without the HTML."""
+    with translation.override(version.language):
+        return _expand_note_markers(version)
+
+
+def note_content(
+    note: DiscussionNote, language: str | None = None, *, preview: bool = False
+) -> DocumentContent:
+    """A language version of the note as it prints (the original if language is None),
+    with live computed blocks in that language. The preview marks computed texts that
+    fall back to the original; the PDF is printed without those marks."""
+    version = _version(note, language)
+    with translation.override(version.language):
+        expansion = _expand_note_markers(version, preview=preview)
+        title = " – ".join(part for part in (version.title, version.subtitle) if part)
         html = render_to_string(
             "reports/print/note.html",
             {
                 "note": note,
+                "version": version,
                 "document_title": f"{note.symbol}: {title}",
-                "original_language": note.get_original_language_display(),
+                "original_language": LANGUAGE_NAMES_IN_TEXT[note.original_language],
                 "meeting_dates": meeting_dates(note.meeting),
+                "issue_date": long_date(note.issue_date),
                 "body_html": _body_html(expansion),
                 "page_label": _("Page"),
             },
         )
-    return DocumentContent(html=html, file_name=note.file_name, problems=expansion.problems)
+    return DocumentContent(
+        html=html,
+        file_name=version.file_name,
+        problems=expansion.problems,
+        language=version.language,
+        fallbacks=expansion.fallbacks,
+    )
 
 
 @dataclass
@@ -130,4 +168,4 @@ def _participant_list_content(meeting) -> DocumentContent:
         },
     )
     file_name = f"List-of-participants-{meeting.start_date:%Y-%m-%d}.pdf"
-    return DocumentContent(html=html, file_name=file_name)
+    return DocumentContent(html=html, file_name=file_name, language=settings.LANGUAGE_CODE)

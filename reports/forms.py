@@ -3,8 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from .docx_import import docx_check
 from .markers import meeting_dates
-from .models import DiscussionNote
-from .services import NOTE_FIELDS, note_link_base
+from .models import DiscussionNote, NoteTranslation
+from .services import NOTE_FIELDS, TRANSLATION_FIELDS, note_link_base
 
 
 class NoteForm(forms.ModelForm):
@@ -38,6 +38,23 @@ class NoteForm(forms.ModelForm):
             self.instance.symbol = cleaned["symbol"]
             note_link_base(self.instance)
         return cleaned
+
+
+class NoteTranslationForm(forms.ModelForm):
+    class Meta:
+        model = NoteTranslation
+        fields = list(TRANSLATION_FIELDS)
+        widgets = {"body": forms.Textarea(attrs={"rows": 24, "class": "font-monospace"})}
+        help_texts = {
+            "body": _(
+                "The same Markdown and markers as the original: keep the markers as they are "
+                "(they print in this language), translate the text around them."
+            ),
+            "status": _(
+                "Published: public as soon as the note itself is published. In translation: "
+                "work under way, seen by the secretariat only."
+            ),
+        }
 
 
 def meeting_choices_by_year(meetings) -> list[tuple[str, list[tuple[int, str]]]]:

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -30,6 +31,7 @@ from workshops.selectors import (
 )
 
 from .markup import escape_markdown
+from .translated import has_translation
 
 MARKER = re.compile(r"\[\[\s*(?P<name>[a-z-]+)(?P<args>(?:\s+[a-z]+=[^\s\]]+)*)\s*\]\]")
 BLOCK_MARKERS = {"upcoming-meetings", "proposals"}
@@ -45,12 +47,38 @@ class MarkerError(Exception):
 class Expansion:
     text: str
     problems: list[str] = field(default_factory=list)
+    # Computed texts printed in their original language, lacking this one's (see fallback).
+    fallbacks: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
 class MarkerContext:
     issue_date: datetime.date
     dialogue_year: DialogueYear
+    # The language the blocks are written in; None: the active one.
+    language: str | None = None
+    # A preview marks the texts that fall back to the original; the PDF does not.
+    preview: bool = False
+    fallbacks: list[str] = field(default_factory=list)
+
+    @property
+    def text_language(self) -> str:
+        return self.language or translation.get_language()
+
+
+def fallback(context: MarkerContext, instance, fields: tuple[str, ...], shown: str) -> str:
+    """Nothing if `instance` has its own text in the context's language; else records
+    the fallback and gives the preview's visible marker (nothing in the PDF)."""
+    language = context.text_language
+    if all(has_translation(instance, name, language) for name in fields):
+        return ""
+    context.fallbacks.append(
+        _("“%(text)s” has no version in this language yet: the original is printed.")
+        % {"text": shown}
+    )
+    if not context.preview:
+        return ""
+    return " **[" + escape_markdown(_("not translated: original text")) + "]**"
 
 
 def expand_markers(text: str, *, context: MarkerContext) -> Expansion:
@@ -75,7 +103,8 @@ def expand_markers(text: str, *, context: MarkerContext) -> Expansion:
             problems.append(str(problem))
             return f"**[{escape_markdown(str(problem))}]**"
 
-    return Expansion(text=MARKER.sub(replace, text), problems=problems)
+    expanded = MARKER.sub(replace, text)
+    return Expansion(text=expanded, problems=problems, fallbacks=list(context.fallbacks))
 
 
 def _stands_alone(text: str, match: re.Match) -> bool:
@@ -124,16 +153,43 @@ def _meeting(arguments: dict[str, str], context: MarkerContext) -> Meeting:
     return meetings[0]
 
 
+# Day and month as each language writes them in running text: "9 March", "9 de marzo",
+# "1er juillet" (French writes the first of the month as an ordinal).
+MONTH_JOINER = {"es": " de "}
+YEAR_JOINER = {"es": " de "}
+
+
+def _language() -> str:
+    return (translation.get_language() or "en")[:2]
+
+
+def _day(day: datetime.date) -> str:
+    return "1er" if _language() == "fr" and day.day == 1 else str(day.day)
+
+
+def _day_month(day: datetime.date) -> str:
+    return f"{_day(day)}{MONTH_JOINER.get(_language(), ' ')}{date_format(day, 'F')}"
+
+
+def _with_year(text: str, year: int) -> str:
+    return f"{text}{YEAR_JOINER.get(_language(), ' ')}{year}"
+
+
+def long_date(day: datetime.date) -> str:
+    """16 April 2010, 16 avril 2010, 16 de abril de 2010, 1er juillet 2010."""
+    return _with_year(_day_month(day), day.year)
+
+
 def meeting_dates(meeting) -> str:
-    """9–10 March 2010; 30 June – 1 July 2010; 18 February 2010."""
+    """9–10 March 2010; 30 June – 1 July 2010; 18 February 2010 (in the active language)."""
     start, end = meeting.start_date, meeting.end_date
     if start == end:
-        return date_format(start, "j F Y")
+        return long_date(start)
     if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{date_format(end, 'j F Y')}"
+        return f"{_day(start)}–{long_date(end)}"
     if start.year == end.year:
-        return f"{date_format(start, 'j F')} – {date_format(end, 'j F Y')}"
-    return f"{date_format(start, 'j F Y')} – {date_format(end, 'j F Y')}"
+        return _with_year(f"{_day_month(start)} – {_day_month(end)}", end.year)
+    return f"{long_date(start)} – {long_date(end)}"
 
 
 def _year(arguments: dict[str, str], *, default: DialogueYear | None, marker: str):
@@ -169,8 +225,9 @@ def upcoming_meetings(arguments: dict[str, str], context: MarkerContext) -> str:
     for meeting in meetings:
         dates = meeting_dates(meeting)
         place = f", {meeting.venue}" if meeting.venue else ""
+        untranslated = fallback(context, meeting, ("title",), meeting.title)
         lines.append(
-            f"- {escape_markdown(dates + place)}: *{escape_markdown(meeting.title)}* "
+            f"- {escape_markdown(dates + place)}: *{escape_markdown(meeting.title)}*{untranslated} "
             f"({escape_markdown(str(meeting.get_status_display()).lower())})"
         )
     return "\n\n" + "\n".join(lines) + "\n\n"
@@ -199,9 +256,12 @@ def proposals(arguments: dict[str, str], context: MarkerContext) -> str:
     blocks = []
     for index, proposal in enumerate(proposal_list(consultation=consultation), start=1):
         heading = _ordinal_heading(index, proposal.title)
+        untranslated = fallback(context, proposal, ("title", "full_text"), proposal.title)
         # The proposal's text is Markdown written by the secretariat; it is
         # sanitized with the rest of the body.
-        blocks.append(f"### {escape_markdown(heading)}\n\n{proposal.full_text.strip()}")
+        blocks.append(
+            f"### {escape_markdown(heading)}{untranslated}\n\n{proposal.full_text.strip()}"
+        )
     if not blocks:
         raise MarkerError(
             _("The consultation on the theme of %(year)s has no proposals yet.")

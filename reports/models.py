@@ -173,6 +173,77 @@ class DiscussionNote(models.Model):
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
 
+    def file_name_for(self, language: str) -> str:
+        """IC-2010-5.pdf for the original (as before translations), IC-2010-5-fr.pdf else."""
+        if language == self.original_language:
+            return self.file_name
+        return f"{self.slug}-{language}.pdf"
+
+
+class NoteTranslation(models.Model):
+    """The note in a language other than its original: same symbol, own wording and status.
+
+    The original's wording and status stay on DiscussionNote, so a note without
+    translations is exactly what it was; the place, date, meeting and symbol are
+    shared by every language version.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        IN_TRANSLATION = "in_translation", _("In translation")
+        PUBLISHED = "published", _("Published")
+
+    note = models.ForeignKey(
+        DiscussionNote,
+        on_delete=models.CASCADE,
+        related_name="translations",
+        verbose_name=_("discussion note"),
+    )
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    series_title = models.CharField(
+        _("series title"), max_length=255, help_text=_("The series title in this language.")
+    )
+    place = models.CharField(
+        _("place of issue"),
+        max_length=100,
+        blank=True,
+        help_text=_("In this language (Genève, Ginebra); empty: as in the original."),
+    )
+    title = models.CharField(_("title"), max_length=255)
+    subtitle = models.CharField(_("subtitle"), max_length=255, blank=True)
+    body = models.TextField(_("body"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    updated_by = acting_user_field(_("updated by"))
+
+    class Meta:
+        ordering = ["note", "language"]
+        verbose_name = _("language version")
+        verbose_name_plural = _("language versions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["note", "language"], name="one_translation_per_note_language"
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(status="published", published_at__isnull=False)
+                    | (~Q(status="published") & Q(published_at__isnull=True))
+                ),
+                name="note_translation_published_has_date",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.note.symbol} ({self.language})"
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
 
 def symbol_to_slug(symbol: str) -> str:
     return symbol.replace("/", "-")
@@ -216,6 +287,13 @@ class RenderedDocument(models.Model):
         blank=True,
         related_name="participant_lists",
         verbose_name=_("meeting"),
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language version of the note this PDF prints."),
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
@@ -281,7 +359,13 @@ class RenderedDocument(models.Model):
             ),
         ]
         # The latest finished render of a note (selectors.LATEST_FIRST).
-        indexes = [models.Index(fields=["note", "status", "-requested_at"])]
+        indexes = [
+            models.Index(fields=["note", "status", "-requested_at"]),
+            models.Index(
+                fields=["note", "language", "status", "-requested_at"],
+                name="reports_ren_note_language_idx",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.file_name} ({self.get_status_display()})"

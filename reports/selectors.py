@@ -1,10 +1,10 @@
 import datetime
 
 from django.conf import settings
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from .models import DiscussionNote, RenderedDocument, slug_to_symbol
+from .models import DiscussionNote, NoteTranslation, RenderedDocument, slug_to_symbol
 
 # "The latest" render, everywhere: the one asked for last (asking again for
 # content rendered before makes that render the latest; see services._request).
@@ -15,6 +15,7 @@ DOWNLOAD_FIELDS = (
     "kind",
     "status",
     "note",
+    "language",
     "file",
     "file_name",
     "sha256",
@@ -28,15 +29,22 @@ def _renders_without_content() -> QuerySet[RenderedDocument]:
 
 
 def note_list_for_library(*, include_drafts: bool) -> QuerySet[DiscussionNote]:
-    """Notes by dialogue year (newest first) and meeting, each with its finished PDFs."""
-    notes = DiscussionNote.objects.select_related("meeting__dialogue_year").prefetch_related(
-        Prefetch(
-            "renders",
-            queryset=_renders_without_content()
-            .filter(status=RenderedDocument.Status.DONE)
-            .order_by(*LATEST_FIRST),
-            to_attr="finished_renders",
+    """Notes by dialogue year (newest first) and meeting, each with its finished PDFs
+    (finished_renders, newest first): for the public, only those of published versions."""
+    finished = _renders_without_content().filter(status=RenderedDocument.Status.DONE)
+    if not include_drafts:
+        finished = finished.filter(
+            Q(language=F("note__original_language"))
+            | Exists(
+                NoteTranslation.objects.filter(
+                    note=OuterRef("note"),
+                    language=OuterRef("language"),
+                    status=NoteTranslation.Status.PUBLISHED,
+                )
+            )
         )
+    notes = DiscussionNote.objects.select_related("meeting__dialogue_year").prefetch_related(
+        Prefetch("renders", queryset=finished.order_by(*LATEST_FIRST), to_attr="finished_renders")
     )
     if not include_drafts:
         notes = notes.filter(status=DiscussionNote.Status.PUBLISHED)
@@ -46,8 +54,11 @@ def note_list_for_library(*, include_drafts: bool) -> QuerySet[DiscussionNote]:
 
 
 def note_get(*, slug: str) -> DiscussionNote:
-    return DiscussionNote.objects.select_related("meeting__dialogue_year", "updated_by").get(
-        symbol=slug_to_symbol(slug)
+    """With its translations (the language versions read them without a query each)."""
+    return (
+        DiscussionNote.objects.select_related("meeting__dialogue_year", "updated_by")
+        .prefetch_related("translations")
+        .get(symbol=slug_to_symbol(slug))
     )
 
 
@@ -63,6 +74,12 @@ def note_chain(*, note: DiscussionNote, include_drafts: bool) -> list[Discussion
     return list(chain)
 
 
+def note_translation_is_published(*, note_id: int, language: str) -> bool:
+    return NoteTranslation.objects.filter(
+        note_id=note_id, language=language, status=NoteTranslation.Status.PUBLISHED
+    ).exists()
+
+
 def rendered_document_list_for_note(*, note: DiscussionNote) -> QuerySet[RenderedDocument]:
     return (
         _renders_without_content()
@@ -72,10 +89,17 @@ def rendered_document_list_for_note(*, note: DiscussionNote) -> QuerySet[Rendere
     )
 
 
-def rendered_document_latest_finished(*, note: DiscussionNote) -> RenderedDocument | None:
+def rendered_document_latest_finished(
+    *, note: DiscussionNote, language: str | None = None
+) -> RenderedDocument | None:
+    """The newest PDF of one language version (the original if language is None)."""
     return (
         _renders_without_content()
-        .filter(note=note, status=RenderedDocument.Status.DONE)
+        .filter(
+            note=note,
+            language=language or note.original_language,
+            status=RenderedDocument.Status.DONE,
+        )
         .select_related("note")
         .order_by(*LATEST_FIRST)
         .first()
@@ -90,7 +114,7 @@ def rendered_document_get_for_download(*, pk: int) -> RenderedDocument:
     """Only what a download needs, in one small query: repeat downloads do nothing else."""
     return (
         RenderedDocument.objects.select_related("note")
-        .only(*DOWNLOAD_FIELDS, "note__status")
+        .only(*DOWNLOAD_FIELDS, "note__status", "note__original_language")
         .get(pk=pk)
     )
 

@@ -19,10 +19,23 @@ from django.utils.translation import gettext_lazy
 from workshops.notices import document_published_notice_send
 
 from .chains import next_amendment_symbol
-from .content import DocumentContent, note_content, note_problems, participant_list_content
+from .content import (
+    DocumentContent,
+    note_content,
+    note_problems,
+    participant_list_content,
+    version_problems,
+)
 from .dispatch import rendered_document_send
-from .models import AMENDMENT_SUFFIX, AmendmentKind, DiscussionNote, RenderedDocument
+from .models import (
+    AMENDMENT_SUFFIX,
+    AmendmentKind,
+    DiscussionNote,
+    NoteTranslation,
+    RenderedDocument,
+)
 from .note_limits import body_limit_problems
+from .versions import LANGUAGE_CODES, translation_version
 
 logger = logging.getLogger(__name__)
 
@@ -65,6 +78,9 @@ def note_create(*, by, **fields) -> DiscussionNote:
     return note
 
 
+TRANSLATION_FIELDS = ("series_title", "place", "title", "subtitle", "body", "status")
+
+
 def note_update(*, note: DiscussionNote, by, **fields) -> DiscussionNote:
     changed = [name for name in NOTE_FIELDS if name in fields]
     if "symbol" in changed and fields["symbol"] != note.symbol and note.amendments.exists():
@@ -75,6 +91,16 @@ def note_update(*, note: DiscussionNote, by, **fields) -> DiscussionNote:
                     "it cannot change."
                 )
                 % {"symbol": note.symbol}
+            }
+        )
+    language = fields.get("original_language", note.original_language)
+    if language != note.original_language and note.translations.filter(language=language).exists():
+        raise ValidationError(
+            {
+                "original_language": _(
+                    "This note already has a version in that language: it cannot also be "
+                    "the original."
+                )
             }
         )
     for name in changed:
@@ -151,6 +177,43 @@ def note_publish(
     return note
 
 
+def note_translation_save(
+    *, note: DiscussionNote, language: str, by, now: datetime.datetime | None = None, **fields
+) -> NoteTranslation:
+    """Writes the note's version in `language` (creating it the first time).
+
+    Publishing it (status=published) checks its markers as publishing the note does;
+    it becomes public once the note is published too. `now` dates a publication.
+    """
+    if language not in LANGUAGE_CODES:
+        raise ValidationError(_("The portal does not publish in that language."))
+    if language == note.original_language:
+        raise ValidationError(_("This is the note's original language: edit the note itself."))
+    with transaction.atomic():
+        translation = (
+            NoteTranslation.objects.select_for_update().filter(note=note, language=language).first()
+        ) or NoteTranslation(note=note, language=language)
+        was_published = translation.is_published
+        for name in TRANSLATION_FIELDS:
+            if name in fields:
+                setattr(translation, name, fields[name])
+        translation.updated_by = by
+        problems = body_limit_problems(translation.body)
+        if problems:
+            raise ValidationError({"body": problems})
+        if translation.is_published and not was_published:
+            translation.published_at = now or timezone.now()
+        elif not translation.is_published:
+            translation.published_at = None
+        translation.full_clean()
+        if translation.is_published:
+            marker_problems = version_problems(translation_version(translation))
+            if marker_problems:
+                raise ValidationError(marker_problems)
+        translation.save()
+    return translation
+
+
 def note_unpublish(*, note: DiscussionNote, by) -> DiscussionNote:
     note.status = DiscussionNote.Status.DRAFT
     note.published_at = None
@@ -160,29 +223,37 @@ def note_unpublish(*, note: DiscussionNote, by) -> DiscussionNote:
 
 
 def rendered_document_request_for_note(
-    *, note: DiscussionNote, by, enqueue: bool = True
+    *, note: DiscussionNote, by, enqueue: bool = True, language: str | None = None
 ) -> RenderedDocument:
-    """Raises ValidationError, with the author's problems, if a marker cannot be filled.
+    """The PDF of one language version (the original if language is None). Raises
+    ValidationError, with the author's problems, if a marker cannot be filled.
 
     With enqueue=False the caller renders it (see rendered_document_render_now).
     """
-    content = note_content(note)
+    content = note_content(note, language)
     if content.problems:
         raise ValidationError(content.problems)
     return _request(
-        content=content, by=by, enqueue=enqueue, kind=RenderedDocument.Kind.NOTE, note=note
+        content=content,
+        by=by,
+        enqueue=enqueue,
+        kind=RenderedDocument.Kind.NOTE,
+        note=note,
+        language=content.language,
     )
 
 
 def rendered_document_request_for_participant_list(
     *, meeting, by, enqueue: bool = True
 ) -> RenderedDocument:
+    content = participant_list_content(meeting)
     return _request(
-        content=participant_list_content(meeting),
+        content=content,
         by=by,
         enqueue=enqueue,
         kind=RenderedDocument.Kind.PARTICIPANT_LIST,
         meeting=meeting,
+        language=content.language,
     )
 
 

@@ -1,6 +1,22 @@
-from django.urls import path
+from django.conf import settings
+from django.urls import path, register_converter
 
-from .views import docx, files, library, notes
+from .views import docx, files, languages, library, notes
+
+
+class LanguageConverter:
+    """A language the portal publishes in: en, fr, es."""
+
+    regex = "|".join(code for code, _name in settings.LANGUAGES)
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(LanguageConverter, "lang")
 
 app_name = "reports"
 
@@ -33,4 +49,30 @@ urlpatterns = [
     path("<str:slug>/import/", docx.NoteImportView.as_view(), name="note_import"),
     path("<str:slug>/amend/", notes.NoteAmendView.as_view(), name="note_amend"),
     path("<str:slug>/pdf/", files.LatestDownloadView.as_view(), name="note_pdf"),
+    # One language version: its PDF, and the secretariat's editing, preview and render.
+    path(
+        "<str:slug>/<lang:language>/pdf/",
+        files.VersionDownloadView.as_view(),
+        name="note_version_pdf",
+    ),
+    path(
+        "<str:slug>/<lang:language>/edit/",
+        languages.NoteTranslationView.as_view(),
+        name="note_translation_edit",
+    ),
+    path(
+        "<str:slug>/<lang:language>/preview/",
+        notes.NotePreviewView.as_view(),
+        name="note_version_preview",
+    ),
+    path(
+        "<str:slug>/<lang:language>/preview/document/",
+        notes.NotePreviewDocumentView.as_view(),
+        name="note_version_preview_document",
+    ),
+    path(
+        "<str:slug>/<lang:language>/generate/",
+        notes.NoteGenerateView.as_view(),
+        name="note_version_generate",
+    ),
 ]

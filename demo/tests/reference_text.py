@@ -79,12 +79,13 @@ def reference() -> NoteText:
     return _split(pages)
 
 
-def pdf_text(data: bytes, *, symbol: str) -> NoteText:
-    """The rendered PDF, page by page, without its running headers."""
+def pdf_text(data: bytes, *, symbol: str, page_label: str = "Page") -> NoteText:
+    """The rendered PDF, page by page, without its running headers ("Página 2" in Spanish)."""
     pages = []
+    page_line = re.compile(rf"{re.escape(page_label)} \d+")
     for page in pypdf.PdfReader(io.BytesIO(data)).pages:
         lines = page.extract_text().splitlines()
-        while lines and (lines[-1].strip() == symbol or re.fullmatch(r"Page \d+", lines[-1])):
+        while lines and (lines[-1].strip() == symbol or page_line.fullmatch(lines[-1])):
             lines.pop()
         pages.append(lines)
     return _split(pages)

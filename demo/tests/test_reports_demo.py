@@ -29,7 +29,15 @@ def test_demo_with_render_documents_offers_the_published_pdf_to_the_public(clien
     response = client.get("/documents/IC-2010-5/pdf/")
 
     assert "IC/2010/5: PDF ready." in output.getvalue()
-    assert RenderedDocument.objects.filter(note__symbol="IC/2010/5").count() == 1
+    assert "IC/2010/5 (fr): PDF ready." in output.getvalue()
+    assert "IC/2010/5 (es): PDF ready." in output.getvalue()
+    # One PDF per language version, reused by the second run.
+    renders = RenderedDocument.objects.filter(note__symbol="IC/2010/5")
+    assert sorted(renders.values_list("language", "file_name")) == [
+        ("en", "IC-2010-5.pdf"),
+        ("es", "IC-2010-5-es.pdf"),
+        ("fr", "IC-2010-5-fr.pdf"),
+    ]
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert b"".join(response.streaming_content).startswith(b"%PDF-")

@@ -16,7 +16,7 @@ from django.urls.resolvers import RegexPattern, RoutePattern
 
 from accounts.tests.factories import SecretariatUserFactory
 from participants.tests.factories import FocalPointFactory, RegistrationFactory
-from reports.tests.factories import PublishedNoteFactory
+from reports.tests.factories import PublishedNoteFactory, PublishedTranslationFactory
 from themes.tests.factories import ConsultationFactory, ProposalFactory
 from workshops.tests.factories import MeetingDocumentFactory, MeetingFactory
 
@@ -97,9 +97,11 @@ def real_objects(db):
     consultation = ConsultationFactory(pk=REAL_ID)
     ProposalFactory(pk=REAL_ID, consultation=consultation)
     note = PublishedNoteFactory(meeting=meeting)
+    PublishedTranslationFactory(note=note, language="fr")
     return {
         "year": str(meeting.dialogue_year.year),
         "slug": note.slug,
+        "language": "fr",
         "format": "csv",
         "kind": "speaker",
         "state": registration.member_state,

@@ -28,7 +28,7 @@ from reports.services import (
     rendered_document_request_for_note,
     rendered_document_request_for_participant_list,
 )
-from reports.tests.factories import PublishedNoteFactory
+from reports.tests.factories import PublishedNoteFactory, PublishedTranslationFactory
 from themes.tests.factories import (
     ClosedConsultationFactory,
     ConsultationFactory,
@@ -194,6 +194,12 @@ ACCESS = {
     "reports:note_pdf": (PUBLIC, "GET"),
     "reports:note_amend": (SECRETARIAT, "POST"),
     "reports:note_import": (SECRETARIAT, "GET"),
+    # Language versions: the published French one is public; writing them is the staff's.
+    "reports:note_version_pdf": (PUBLIC, "GET"),
+    "reports:note_translation_edit": (SECRETARIAT, "GET"),
+    "reports:note_version_preview": (SECRETARIAT, "GET"),
+    "reports:note_version_preview_document": (SECRETARIAT, "GET"),
+    "reports:note_version_generate": (SECRETARIAT, "POST"),
 }
 
 
@@ -235,9 +241,11 @@ def world(eager_tasks, django_capture_on_commit_callbacks):
     closed = ClosedConsultationFactory(target_year=consultation.target_year)
     ProposalFactory(consultation=closed)
     note = PublishedNoteFactory(meeting=meeting)
+    PublishedTranslationFactory(note=note, language="fr")
     with django_capture_on_commit_callbacks(execute=True):
         participant_list = rendered_document_request_for_participant_list(meeting=meeting, by=None)
         note_pdf = rendered_document_request_for_note(note=note, by=None)
+        rendered_document_request_for_note(note=note, by=None, language="fr")
     participant_list.refresh_from_db()
     note_pdf.refresh_from_db()
     users = {
@@ -322,6 +330,16 @@ def world(eager_tasks, django_capture_on_commit_callbacks):
         "reports:render_status": {"pk": participant_list.pk},
         "reports:render_retry": {"pk": participant_list.pk},
         "reports:participant_list_publish": {"pk": participant_list.pk},
+        **{
+            name: {"slug": note.slug, "language": "fr"}
+            for name in (
+                "reports:note_version_pdf",
+                "reports:note_translation_edit",
+                "reports:note_version_preview",
+                "reports:note_version_preview_document",
+                "reports:note_version_generate",
+            )
+        },
     }
     for name in ACCESS:
         if name in kwargs:

@@ -2,7 +2,7 @@ import datetime
 
 import factory
 
-from reports.models import DiscussionNote
+from reports.models import DiscussionNote, NoteTranslation
 from workshops.tests.factories import MeetingFactory
 
 
@@ -32,3 +32,26 @@ def long_body(paragraphs: int) -> str:
         for i in range(paragraphs)
     )
     return text + "\n\n" + "\n".join(f"[^n{i}]: Footnote {i}." for i in range(paragraphs))
+
+
+class NoteTranslationFactory(factory.django.DjangoModelFactory):
+    """A French version, in translation unless told otherwise."""
+
+    class Meta:
+        model = NoteTranslation
+
+    note = factory.SubFactory(PublishedNoteFactory)
+    language = "fr"
+    series_title = "Consultations informelles sur le dialogue international sur la migration"
+    place = "Genève"
+    title = "Dialogue international sur la migration 2010"
+    subtitle = "Migration et changement social"
+    body = "Un premier paragraphe.\n\n## Un titre\n\nUn deuxième paragraphe.[^1]\n\n[^1]: Une note."
+    status = NoteTranslation.Status.IN_TRANSLATION
+
+
+class PublishedTranslationFactory(NoteTranslationFactory):
+    status = NoteTranslation.Status.PUBLISHED
+    published_at = factory.LazyFunction(
+        lambda: datetime.datetime(2010, 4, 20, 9, 0, tzinfo=datetime.UTC)
+    )

@@ -8,7 +8,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.translation import gettext as _
 from django.views import View
 
-from accounts.roles import SecretariatRequiredMixin
+from accounts.roles import SecretariatRequiredMixin, is_secretariat
 from common.confirmation import confirmation_response
 from common.views import get_or_404
 from workshops.selectors import meeting_get
@@ -26,6 +26,7 @@ from ..services import (
     rendered_document_request_for_participant_list,
     rendered_document_retry,
 )
+from ..versions import note_version, version_for_reader
 from .render_messages import announce_render
 
 # A finished render's bytes never change, so once a download of a PUBLIC file has been
@@ -96,14 +97,37 @@ class DownloadView(View):
 
 
 class LatestDownloadView(View):
-    """The newest PDF of a note: /documents/IC-2010-5/pdf/."""
+    """The newest PDF of a note, in the reader's language if that version is public (and
+    printed), else the original: /documents/IC-2010-5/pdf/."""
 
     def get(self, request, slug):
         note = get_or_404(note_get, slug=slug)
         denied = require_secretariat_unless(request, note_is_public(note))
         if denied is not None:
             return denied
-        document = rendered_document_latest_finished(note=note)
+        reader = version_for_reader(
+            note, language=request.LANGUAGE_CODE, may_see_drafts=is_secretariat(request.user)
+        )
+        document = rendered_document_latest_finished(note=note, language=reader.language)
+        if document is None and not reader.is_original:
+            document = rendered_document_latest_finished(note=note)
+        if document is None:
+            raise Http404(_("No PDF of this note has been made yet."))
+        return serve_rendered_document(request, document)
+
+
+class VersionDownloadView(View):
+    """The newest PDF of one language version: /documents/IC-2010-5/fr/pdf/."""
+
+    def get(self, request, slug, language):
+        note = get_or_404(note_get, slug=slug)
+        version = note_version(note, language)
+        denied = require_secretariat_unless(request, version is not None and version.is_public)
+        if denied is not None:
+            return denied
+        if version is None:
+            raise Http404
+        document = rendered_document_latest_finished(note=note, language=language)
         if document is None:
             raise Http404(_("No PDF of this note has been made yet."))
         return serve_rendered_document(request, document)

@@ -4,6 +4,7 @@ from accounts.roles import is_secretariat
 
 from ..chains import ChainMember, chain_members
 from ..selectors import note_list_for_library
+from ..versions import library_downloads
 
 
 def note_chains(notes) -> list[list[ChainMember]]:
@@ -22,7 +23,10 @@ class LibraryView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        notes = note_list_for_library(include_drafts=is_secretariat(self.request.user))
+        staff = is_secretariat(self.request.user)
+        notes = list(note_list_for_library(include_drafts=staff))
+        for note in notes:
+            note.downloads = library_downloads(note)
         years: dict = {}
         for chain in note_chains(notes):
             meeting = chain[0].note.meeting

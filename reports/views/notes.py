@@ -19,7 +19,7 @@ from common.confirmation import confirmation_response
 
 from ..access import note_is_public, require_secretariat_unless
 from ..chains import chain_members
-from ..content import note_content, note_problems
+from ..content import note_content, version_check
 from ..forms import NoteForm
 from ..models import AmendmentKind, DiscussionNote
 from ..selectors import (
@@ -38,11 +38,14 @@ from ..services import (
     note_update,
     rendered_document_request_for_note,
 )
+from ..versions import LANGUAGE_NAMES_IN_TEXT, note_version, note_versions, version_for_reader
+from .languages import language_rows
 from .render_messages import announce_render
 
 
 class NoteMixin:
-    """Loads the note named in the URL; drafts are for the secretariat only."""
+    """Loads the note named in the URL, and the language version the URL names (the
+    original if none); drafts are for the secretariat only."""
 
     def dispatch(self, request, *args, **kwargs):
         try:
@@ -52,6 +55,9 @@ class NoteMixin:
         denied = require_secretariat_unless(request, note_is_public(self.note))
         if denied is not None:
             return denied
+        self.version = note_version(self.note, kwargs.get("language"))
+        if self.version is None:
+            raise Http404(_("This note has no version in that language yet."))
         return super().dispatch(request, *args, **kwargs)
 
 
@@ -67,18 +73,26 @@ class NoteDetailView(NoteMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        staff = is_secretariat(self.request.user)
         renders = list(rendered_document_list_for_note(note=self.note))
-        finished = [r for r in renders if r.status == r.Status.DONE]
-        secretariat = is_secretariat(self.request.user)
-        chain = chain_members(note_chain(note=self.note, include_drafts=secretariat))
+        languages = language_rows(self.note, renders, staff=staff)
+        visible = {row.code for row in languages if row.version}
+        finished = [r for r in renders if r.status == r.Status.DONE and r.language in visible]
+        reader = version_for_reader(
+            self.note, language=self.request.LANGUAGE_CODE, may_see_drafts=staff
+        )
+        chain = chain_members(note_chain(note=self.note, include_drafts=staff))
         context["note"] = self.note
         context["chain"] = chain if len(chain) > 1 else []
         context["superseded_by"] = next(
             (member.superseded_by for member in chain if member.note.pk == self.note.pk), None
         )
+        context["reader_version"] = reader
+        context["original_in_text"] = LANGUAGE_NAMES_IN_TEXT[self.note.original_language]
+        context["language_versions"] = languages
         context["versions"] = finished
-        context["latest"] = finished[0] if finished else None
-        if secretariat:
+        context["latest"] = next((r for r in finished if r.language == reader.language), None)
+        if staff:
             context["renders"] = renders
             context["active_render"] = renders[0] if renders else None
             context["amendment_actions"] = [] if self.note.base_id else AMENDMENT_ACTIONS
@@ -128,8 +142,12 @@ class NotePreviewView(SecretariatRequiredMixin, NoteMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        check = version_check(self.version)
         context["note"] = self.note
-        context["problems"] = note_problems(self.note)
+        context["version"] = self.version
+        context["versions"] = note_versions(self.note)
+        context["problems"] = check.problems
+        context["fallbacks"] = check.fallbacks
         return context
 
 
@@ -138,7 +156,7 @@ class NotePreviewDocumentView(SecretariatRequiredMixin, NoteMixin, View):
     """The very HTML the PDF is printed from, shown in the preview's frame."""
 
     def get(self, request, *args, **kwargs):
-        html = note_content(self.note).html
+        html = note_content(self.note, self.version.language, preview=True).html
         response = HttpResponse(html)
         # The print HTML carries its stylesheet inline (WeasyPrint reads one file): the
         # Content-Security-Policy allows exactly that block, by its hash, and no script.
@@ -158,12 +176,17 @@ def style_block_hashes(html: str) -> list[str]:
 
 class NoteGenerateView(SecretariatRequiredMixin, NoteMixin, View):
     def post(self, request, *args, **kwargs):
+        language = self.version.language
         try:
-            document = rendered_document_request_for_note(note=self.note, by=request.user)
+            document = rendered_document_request_for_note(
+                note=self.note, by=request.user, language=language
+            )
         except ValidationError as error:
             for problem in error.messages:
                 messages.error(request, problem)
-            return redirect("reports:note_preview", slug=self.note.slug)
+            if self.version.is_original:
+                return redirect("reports:note_preview", slug=self.note.slug)
+            return redirect("reports:note_version_preview", slug=self.note.slug, language=language)
         announce_render(
             request, document, unchanged=_("Nothing changed since the last PDF: it is ready.")
         )

@@ -20,8 +20,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--render-documents",
             action="store_true",
-            help="Also ask for the PDF of the demo note (rendered now without a broker, "
-            "else by a worker); an unchanged note reuses its PDF.",
+            help="Also ask for the PDFs of the demo note, one per language (rendered now "
+            "without a broker, else by a worker); an unchanged version reuses its PDF.",
         )
 
     def handle(self, *args, **options):
@@ -40,8 +40,11 @@ class Command(BaseCommand):
             self.style.SUCCESS("Demo data is loaded: IDM 2010, and a live year dated from today.")
         )
         if options["render_documents"]:
-            document = reports_demo.render(note=note)
-            self.stdout.write(f"{note.symbol}: PDF {document.get_status_display().lower()}.")
+            for document in reports_demo.render(note=note):
+                # The original as before ("IC/2010/5: PDF ready."), the versions with their code.
+                language = "" if document.language == note.original_language else document.language
+                name = f"{note.symbol} ({language})" if language else note.symbol
+                self.stdout.write(f"{name}: PDF {document.get_status_display().lower()}.")
         self.stdout.write("Demo accounts (username / password):")
         for username, password, role in accounts:
             self.stdout.write(f"  {username} / {password}  ({role})")
