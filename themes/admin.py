@@ -1,5 +1,7 @@
+from django import forms
 from django.contrib import admin
 
+from common.translated import OriginalLanguageFormMixin, original_columns, translation_names
 from idm_portal.service_admin import ServiceRefusalAdminMixin
 
 from . import services
@@ -36,8 +38,21 @@ class ConsultationChangeInline(admin.TabularInline):
         return False
 
 
+class ConsultationAdminForm(OriginalLanguageFormMixin, forms.ModelForm):
+    class Meta:
+        model = Consultation
+        exclude = original_columns(Consultation)
+
+
+class ProposalAdminForm(OriginalLanguageFormMixin, forms.ModelForm):
+    class Meta:
+        model = Proposal
+        exclude = original_columns(Proposal)
+
+
 @admin.register(Consultation)
 class ConsultationAdmin(ServiceRefusalAdminMixin, admin.ModelAdmin):
+    form = ConsultationAdminForm
     list_display = ("title", "target_year", "opens_at", "closes_at", "allow_vote_change")
     list_filter = ("target_year",)
     search_fields = ("title", "introduction")
@@ -96,7 +111,12 @@ class ProposalAdmin(ServiceRefusalAdminMixin, admin.ModelAdmin):
     search_fields = ("title", "summary", "full_text")
     list_select_related = ("consultation", "member_state")
 
-    fields = ("title", "summary", "full_text", "origin", "member_state")
+    form = ProposalAdminForm
+    fields = (
+        *("title", "summary", "full_text"),
+        *translation_names(services.PROPOSAL_TRANSLATED),
+        *("origin", "member_state"),
+    )
     autocomplete_fields = ("member_state",)
 
     def has_add_permission(self, request):

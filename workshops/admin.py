@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 
+from common.translated import OriginalLanguageFormMixin, original_columns
 from idm_portal.service_admin import ServiceRefusalAdminMixin
 
 from . import services
@@ -29,7 +30,7 @@ class MeetingInline(admin.TabularInline):
         return False
 
 
-class DialogueYearAdminForm(forms.ModelForm):
+class DialogueYearAdminForm(OriginalLanguageFormMixin, forms.ModelForm):
     class Meta:
         model = DialogueYear
         fields = list(YEAR_FIELDS)
@@ -76,8 +77,15 @@ class StatusChangeInline(admin.TabularInline):
         return False
 
 
+class MeetingAdminForm(OriginalLanguageFormMixin, forms.ModelForm):
+    class Meta:
+        model = Meeting
+        exclude = original_columns(Meeting)
+
+
 @admin.register(Meeting)
 class MeetingAdmin(ServiceRefusalAdminMixin, admin.ModelAdmin):
+    form = MeetingAdminForm
     list_display = ("title", "kind", "start_date", "end_date", "venue", "status", "dialogue_year")
     list_filter = ("status", "kind", "dialogue_year")
     search_fields = ("title", "venue", "description")

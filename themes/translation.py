@@ -1,0 +1,17 @@
+"""Fields the secretariat enters per language (see common.translated)."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Consultation, Proposal
+
+
+@register(Consultation)
+class ConsultationTranslation(TranslationOptions):
+    fields = ("title", "introduction")
+    required_languages = ("en",)
+
+
+@register(Proposal)
+class ProposalTranslation(TranslationOptions):
+    fields = ("title", "summary", "full_text")
+    required_languages = ("en",)
