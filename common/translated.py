@@ -130,3 +130,17 @@ def normalized(values: dict, translated: tuple[str, ...]) -> dict:
     return {
         name: "" if value is None and name in names else value for name, value in values.items()
     }
+
+
+def form_fields(model) -> list[str]:
+    """A ModelForm's fields: every editable one, the `_en` columns left to the plain field."""
+    left_out = set(original_columns(model))
+    return [
+        field.name
+        for field in model._meta.get_fields()
+        if field.concrete
+        and getattr(field, "editable", False)
+        and not field.auto_created
+        and field.name not in left_out
+        and not (field.many_to_many and not field.remote_field.through._meta.auto_created)
+    ]

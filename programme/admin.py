@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib import admin
 
-from common.translated import OriginalLanguageFormMixin, original_columns
+from common.translated import OriginalLanguageFormMixin, form_fields
 
 from .models import Agenda, Session, SessionPerson, SpeakerSuggestion
 
@@ -26,7 +26,7 @@ class SessionAdminForm(OriginalLanguageFormMixin, forms.ModelForm):
     # agenda rests on them.
     class Meta:
         model = Session
-        exclude = original_columns(Session)
+        fields = form_fields(Session)
 
 
 @admin.register(Session)

@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib import admin
 
-from common.translated import OriginalLanguageFormMixin, original_columns, translation_names
+from common.translated import OriginalLanguageFormMixin, form_fields, translation_names
 from idm_portal.service_admin import ServiceRefusalAdminMixin
 
 from . import services
@@ -41,13 +41,13 @@ class ConsultationChangeInline(admin.TabularInline):
 class ConsultationAdminForm(OriginalLanguageFormMixin, forms.ModelForm):
     class Meta:
         model = Consultation
-        exclude = original_columns(Consultation)
+        fields = form_fields(Consultation)
 
 
 class ProposalAdminForm(OriginalLanguageFormMixin, forms.ModelForm):
     class Meta:
         model = Proposal
-        exclude = original_columns(Proposal)
+        fields = form_fields(Proposal)
 
 
 @admin.register(Consultation)

@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib import admin
 
-from common.translated import OriginalLanguageFormMixin, original_columns
+from common.translated import OriginalLanguageFormMixin, form_fields
 from idm_portal.service_admin import ServiceRefusalAdminMixin
 
 from . import services
@@ -80,7 +80,7 @@ class StatusChangeInline(admin.TabularInline):
 class MeetingAdminForm(OriginalLanguageFormMixin, forms.ModelForm):
     class Meta:
         model = Meeting
-        exclude = original_columns(Meeting)
+        fields = form_fields(Meeting)
 
 
 @admin.register(Meeting)
