@@ -10,6 +10,8 @@ validate in the original language (`TranslatedModel`), which also keeps the
 plain `title` column equal to the original.
 """
 
+import contextlib
+
 from django.conf import settings
 from django.utils import translation
 from django.utils.text import capfirst, format_lazy
@@ -144,3 +146,16 @@ def form_fields(model) -> list[str]:
         and field.name not in left_out
         and not (field.many_to_many and not field.remote_field.through._meta.auto_created)
     ]
+
+
+def requested_language(request) -> str | None:
+    """`?language=fr` on a calendar feed: a calendar program subscribes without the
+    reader's cookie or browser language, so the link carries it. None if absent or unknown."""
+    language = request.GET.get("language", "")
+    return language if language in LANGUAGES else None
+
+
+def in_requested_language(request):
+    """The texts in the language the URL asks for, else in the request's."""
+    language = requested_language(request)
+    return translation.override(language) if language else contextlib.nullcontext()

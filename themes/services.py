@@ -348,6 +348,35 @@ def proposal_update(*, proposal: Proposal, by=None, **fields) -> Proposal:
 
 
 @transaction.atomic
+def proposal_translations_set(*, proposal: Proposal, by=None, **translations: str) -> Proposal:
+    """Sets the French and Spanish versions of a proposal's texts (`title_fr=`…), at any
+    time: the English original stays as voted on, a translation only says it in another
+    language. Recorded in the consultation's history like every change."""
+    _check_known(translations, translation_names(PROPOSAL_TRANSLATED))
+    translations = normalized(translations, PROPOSAL_TRANSLATED)
+    stored = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    changed = {
+        name: [stored_value(stored, name, PROPOSAL_TRANSLATED), value]
+        for name, value in translations.items()
+        if value != stored_value(stored, name, PROPOSAL_TRANSLATED)
+    }
+    if not changed:
+        return proposal
+    attributes = translated_values(translations, PROPOSAL_TRANSLATED)
+    for name, value in attributes.items():
+        setattr(proposal, name, value)
+    proposal.full_clean()
+    proposal.save(update_fields=sorted(attributes))
+    _record(
+        proposal.consultation,
+        ConsultationChange.Action.PROPOSAL_CHANGED,
+        {"proposal": stored.title_en, **changed},
+        by,
+    )
+    return proposal
+
+
+@transaction.atomic
 def proposal_remove(*, proposal: Proposal, by=None) -> None:
     """Takes a proposal off a ballot on which voting has not started."""
     consultation = _lock_ballot_before_voting(proposal.consultation_id)

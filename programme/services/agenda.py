@@ -203,3 +203,18 @@ def agenda_unpublish(*, meeting: Meeting, by: "User | None") -> Agenda | None:
         agenda.updated_by = by
         agenda.save(update_fields=["status", "published_at", "updated_by", "updated_at"])
     return agenda
+
+
+@transaction.atomic
+def session_translations_set(
+    *, session: Session, by: "User | None", **translations: str
+) -> Session:
+    """Sets the French and Spanish versions of a session's title and note (`title_fr=`…)."""
+    _check_translations(translations)
+    texts = translated_values(translations, SESSION_TRANSLATED)
+    for name, value in texts.items():
+        setattr(session, name, value)
+    session.full_clean(exclude=["agenda"])
+    session.save(update_fields=sorted(texts))
+    _touch(session.agenda, by)
+    return session
