@@ -61,6 +61,22 @@ def update_fields_for(attributes, translated: tuple[str, ...]) -> set[str]:
     return names
 
 
+def construct_in_original_language(model) -> None:
+    """`Meeting(title=…)` sets the original, `title_en`, in any active language.
+
+    modeltranslation's constructor gives a plain keyword to the active language's
+    column; called after registering a model (its `translation.py`), this runs that
+    constructor in English, so that services, factories and loaders mean the original.
+    """
+    init = model.__init__
+
+    def __init__(self, *args, **kwargs):
+        with in_original_language():
+            init(self, *args, **kwargs)
+
+    model.__init__ = __init__
+
+
 class TranslatedModel:
     """Saves and validates in the original language, whatever the request's.
 

@@ -2,6 +2,8 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
+from common.translated import construct_in_original_language
+
 from .models import Session
 
 
@@ -9,3 +11,7 @@ from .models import Session
 class SessionTranslation(TranslationOptions):
     fields = ("title", "note")
     required_languages = ("en",)
+
+
+for model in (Session,):
+    construct_in_original_language(model)

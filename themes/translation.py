@@ -2,6 +2,8 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
+from common.translated import construct_in_original_language
+
 from .models import Consultation, Proposal
 
 
@@ -15,3 +17,10 @@ class ConsultationTranslation(TranslationOptions):
 class ProposalTranslation(TranslationOptions):
     fields = ("title", "summary", "full_text")
     required_languages = ("en",)
+
+
+for model in (
+    Consultation,
+    Proposal,
+):
+    construct_in_original_language(model)

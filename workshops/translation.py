@@ -2,6 +2,8 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
+from common.translated import construct_in_original_language
+
 from .models import DialogueYear, Meeting
 
 
@@ -15,3 +17,10 @@ class DialogueYearTranslation(TranslationOptions):
 class MeetingTranslation(TranslationOptions):
     fields = ("title", "venue", "description")
     required_languages = ("en",)
+
+
+for model in (
+    DialogueYear,
+    Meeting,
+):
+    construct_in_original_language(model)
