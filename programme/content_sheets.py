@@ -72,7 +72,7 @@ SHEETS = (
         "dialogue_year",
         DialogueYear,
         ("overarching_theme", "description"),
-        lambda year: [year],
+        lambda year: DialogueYear.objects.filter(pk=year.pk),
         (("year", lambda year: year.year),),
     ),
     Sheet(
