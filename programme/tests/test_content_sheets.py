@@ -34,7 +34,9 @@ def year_texts():
         opens_at=timezone.make_aware(datetime.datetime(2010, 4, 16, 9)),
         closes_at=timezone.make_aware(datetime.datetime(2010, 5, 31, 18)),
     )
-    proposal = ProposalFactory(consultation=consultation, title="Migration and human security")
+    proposal = ProposalFactory(
+        consultation=consultation, position=1, title="Migration and human security"
+    )
     return {"meeting": meeting, "session": session, "proposal": proposal}
 
 
