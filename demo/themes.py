@@ -46,7 +46,7 @@ def load() -> Consultation:
     the moments of the time: created and its ballot filled on 1 April, votes from
     20 April, Ghana's suggestion of 12 May."""
     target_year = DialogueYear.objects.filter(year=2011).first() or dialogue_year_create(year=2011)
-    existing = Consultation.objects.filter(target_year=target_year, title=CONSULTATION_TITLE)
+    existing = Consultation.objects.filter(target_year=target_year, title_en=CONSULTATION_TITLE)
     if existing.exists():
         return existing.get()
     prepared = _geneva(4, 1, 9)

@@ -79,7 +79,7 @@ def load() -> dict[datetime.date, Meeting]:
     meetings = {}
     for spec in MEETINGS:
         meeting = Meeting.objects.filter(
-            dialogue_year=year, title=spec["title"], start_date=spec["start_date"]
+            dialogue_year=year, title_en=spec["title"], start_date=spec["start_date"]
         ).first()
         if meeting is None:
             # Through the service, so that each meeting's history starts with its status.

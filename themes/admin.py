@@ -55,7 +55,7 @@ class ConsultationAdmin(ServiceRefusalAdminMixin, admin.ModelAdmin):
     form = ConsultationAdminForm
     list_display = ("title", "target_year", "opens_at", "closes_at", "allow_vote_change")
     list_filter = ("target_year",)
-    search_fields = ("title", "introduction")
+    search_fields = ("title", "title_en", "introduction")
     list_select_related = ("target_year",)
     inlines = [ProposalInline, ConsultationChangeInline]
     # The result is declared and published through the portal, which also sets
@@ -108,7 +108,7 @@ class ConsultationAdmin(ServiceRefusalAdminMixin, admin.ModelAdmin):
 class ProposalAdmin(ServiceRefusalAdminMixin, admin.ModelAdmin):
     list_display = ("title", "consultation", "position", "origin", "member_state")
     list_filter = ("origin", "consultation")
-    search_fields = ("title", "summary", "full_text")
+    search_fields = ("title", "title_en", "summary", "full_text")
     list_select_related = ("consultation", "member_state")
 
     form = ProposalAdminForm
