@@ -250,3 +250,34 @@ def test_a_declared_result_gives_the_year_its_theme_in_every_language(secretaria
         "Migration et sécurité humaine",
         None,
     )
+
+
+def test_a_session_corrected_in_the_french_admin_keeps_its_english_title(
+    client, admin_user, meeting
+):
+    session = SessionFactory(agenda=AgendaFactory(meeting=meeting), title="Opening session")
+    client.force_login(admin_user)
+    url = f"/admin/programme/session/{session.pk}/change/"
+
+    response = client.post(
+        url,
+        {
+            "title": "Opening session",
+            "title_fr": "Séance d'ouverture",
+            "title_es": "",
+            "note": "",
+            "note_fr": "",
+            "note_es": "",
+            "session_people-TOTAL_FORMS": "0",
+            "session_people-INITIAL_FORMS": "0",
+        },
+        HTTP_ACCEPT_LANGUAGE="fr",
+    )
+
+    assert response.status_code == 302
+    session.refresh_from_db()
+    assert (session.title_en, session.title_fr, session.title_es) == (
+        "Opening session",
+        "Séance d'ouverture",
+        None,
+    )
