@@ -213,3 +213,14 @@ def eager_tasks():
     app.conf.task_eager_propagates = True
     yield
     app.conf.task_always_eager, app.conf.task_eager_propagates = saved
+
+
+@pytest.fixture(autouse=True)
+def interface_language_reset():
+    """Each test starts in English. A request's language stays active after it
+    (LocaleMiddleware activates it and nothing deactivates it), and translated fields
+    read, filter and order in the active language (README, "Translated content")."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()

@@ -51,7 +51,7 @@ def _year(year: int, *, current: bool) -> DialogueYear:
 
 
 def _meeting(dialogue_year: DialogueYear, **spec) -> Meeting:
-    existing = Meeting.objects.filter(dialogue_year=dialogue_year, title=spec["title"]).first()
+    existing = Meeting.objects.filter(dialogue_year=dialogue_year, title_en=spec["title"]).first()
     return existing or meeting_create(dialogue_year=dialogue_year, by=None, **spec)
 
 
@@ -108,7 +108,7 @@ def _live_consultation(current: DialogueYear) -> Consultation:
     """Next year's theme, open for voting: opened a week ago, a few states have voted."""
     target = _year(current.year + 1, current=False)
     title = f"Overarching theme of IDM {target.year}"
-    existing = Consultation.objects.filter(target_year=target, title=title).first()
+    existing = Consultation.objects.filter(target_year=target, title_en=title).first()
     if existing is not None:
         return existing
     now = timezone.now()

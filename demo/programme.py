@@ -23,6 +23,7 @@ from workshops.models import Meeting, MeetingDocument
 from workshops.services import meeting_document_create
 
 from .accounts import FOCAL_POINT_USERNAME
+from .translations import translated
 
 # (day, start, end, title, note, {role: [(category, index among that category)]})
 MARCH_SESSIONS = [
@@ -160,6 +161,7 @@ def load_march_agenda(meeting: Meeting) -> None:
             starts_at=_at(meeting, day, start),
             ends_at=_at(meeting, day, end),
             note=note,
+            **translated(title=title, note=note),
             moderators=chosen.get("moderator", []),
             speakers=chosen.get("speaker", []),
         )
@@ -201,6 +203,7 @@ def load_july_agenda(meeting: Meeting) -> None:
             starts_at=_at(meeting, day, start),
             ends_at=_at(meeting, day, end),
             note=note,
+            **translated(title=title, note=note),
         )
 
 

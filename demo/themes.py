@@ -14,6 +14,7 @@ from workshops.services import dialogue_year_create
 
 from .accounts import FOCAL_POINT_USERNAME
 from .theme_texts import FUTURE_OF_MIGRATION_PARAGRAPHS, HUMAN_SECURITY_PARAGRAPHS
+from .translations import translated
 
 GENEVA = ZoneInfo("Europe/Zurich")
 CONSULTATION_TITLE = "Overarching theme of IDM 2011"
@@ -45,25 +46,28 @@ def load() -> Consultation:
     the moments of the time: created and its ballot filled on 1 April, votes from
     20 April, Ghana's suggestion of 12 May."""
     target_year = DialogueYear.objects.filter(year=2011).first() or dialogue_year_create(year=2011)
-    existing = Consultation.objects.filter(target_year=target_year, title=CONSULTATION_TITLE)
+    existing = Consultation.objects.filter(target_year=target_year, title_en=CONSULTATION_TITLE)
     if existing.exists():
         return existing.get()
     prepared = _geneva(4, 1, 9)
+    introduction = (
+        "The Administration requests the membership to select an overarching theme "
+        "for IDM 2011 from the two proposals below, or to make alternative suggestions."
+    )
     consultation = consultation_create(
         by=None,
         target_year=target_year,
         title=CONSULTATION_TITLE,
-        introduction=(
-            "The Administration requests the membership to select an overarching theme "
-            "for IDM 2011 from the two proposals below, or to make alternative suggestions."
-        ),
+        introduction=introduction,
+        **translated(title=CONSULTATION_TITLE, introduction=introduction),
         opens_at=datetime.datetime(2010, 4, 16, 9, 0, tzinfo=GENEVA),
         closes_at=datetime.datetime(2010, 5, 31, 18, 0, tzinfo=GENEVA),
         now=prepared,
     )
     for spec in PROPOSALS:
         fields = {name: value for name, value in spec.items() if name != "position"}
-        proposal_add(consultation=consultation, now=prepared, **fields)
+        texts = translated(title=fields["title"], summary=fields["summary"])
+        proposal_add(consultation=consultation, now=prepared, **fields, **texts)
     _load_votes(consultation)
     _load_suggestion(consultation)
     return consultation

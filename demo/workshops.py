@@ -7,6 +7,7 @@ from workshops.models import DialogueYear, Meeting
 from workshops.services import dialogue_year_create, meeting_create
 
 from . import programme as demo_programme
+from .translations import translated
 
 MARCH_WORKSHOP_START = datetime.date(2010, 3, 9)
 JULY_WORKSHOP_START = datetime.date(2010, 7, 19)
@@ -68,17 +69,22 @@ def load() -> dict[datetime.date, Meeting]:
     year = DialogueYear.objects.filter(year=2010).first()
     if year is None:
         # Through the service, which steps down a year already marked current.
+        theme = "Migration and social change"
         year = dialogue_year_create(
-            year=2010, overarching_theme="Migration and social change", is_current=True
+            year=2010,
+            overarching_theme=theme,
+            is_current=True,
+            **translated(overarching_theme=theme),
         )
     meetings = {}
     for spec in MEETINGS:
         meeting = Meeting.objects.filter(
-            dialogue_year=year, title=spec["title"], start_date=spec["start_date"]
+            dialogue_year=year, title_en=spec["title"], start_date=spec["start_date"]
         ).first()
         if meeting is None:
             # Through the service, so that each meeting's history starts with its status.
-            meeting = meeting_create(dialogue_year=year, by=None, **spec)
+            texts = {name: spec.get(name, "") for name in ("title", "venue", "description")}
+            meeting = meeting_create(dialogue_year=year, by=None, **spec, **translated(**texts))
         meetings[meeting.start_date] = meeting
     return meetings
 

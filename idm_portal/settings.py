@@ -57,6 +57,8 @@ PORTAL_APPS = [
 ]
 
 INSTALLED_APPS = [
+    # Before the admin, so that its admin classes and widgets are found first.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -226,6 +228,22 @@ CACHES = {
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Translated content (django-modeltranslation, see README "Translated content"):
+# each translated field has a column per language; English is the original, and a
+# field not translated into the reader's language falls back to it.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_LANGUAGES = ("en", "fr", "es")
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+
+
+def _localized_verbose_name(verbose_name, language):
+    # "title (French)", in the reader's language, where forms and the admin name a version.
+    from django.utils.text import format_lazy
+
+    return format_lazy("{} ({})", verbose_name, dict(LANGUAGES)[language])
+
+
+MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = _localized_verbose_name
 FORMAT_MODULE_PATH = ["idm_portal.formats"]
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "Europe/Zurich")
 USE_I18N = True

@@ -1,4 +1,7 @@
+from django import forms
 from django.contrib import admin
+
+from common.translated import OriginalLanguageFormMixin, form_fields
 
 from .models import Agenda, Session, SessionPerson, SpeakerSuggestion
 
@@ -18,8 +21,17 @@ class SessionPersonInline(admin.TabularInline):
         return False
 
 
+class SessionAdminForm(OriginalLanguageFormMixin, forms.ModelForm):
+    # Its title and note, in each language, are saved as typed: no rule of the
+    # agenda rests on them.
+    class Meta:
+        model = Session
+        fields = form_fields(Session)
+
+
 @admin.register(Session)
 class SessionAdmin(admin.ModelAdmin):
+    form = SessionAdminForm
     list_display = ("title", "agenda", "starts_at", "ends_at")
     list_select_related = ("agenda__meeting",)
     readonly_fields = ("agenda", "starts_at", "ends_at")

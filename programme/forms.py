@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from common.translated_forms import initial_texts, language_layout, per_language
 from workshops.models import Meeting
 
 from .models import SessionPerson, SpeakerSuggestion
@@ -21,7 +22,7 @@ class SessionForm(forms.Form):
     day = forms.TypedChoiceField(label=_("Day"), coerce=datetime.date.fromisoformat)
     starts = forms.TimeField(label=_("Starts"), widget=forms.TimeInput(attrs={"type": "time"}))
     ends = forms.TimeField(label=_("Ends"), widget=forms.TimeInput(attrs={"type": "time"}))
-    title = forms.CharField(label=_("Title"), max_length=255)
+    title, title_fr, title_es = per_language(forms.CharField(label=_("Title"), max_length=255))
     chairs = RegistrationChoiceField(
         label=ROLE_GROUPS[SessionPerson.Role.CHAIR],
         queryset=None,
@@ -41,11 +42,13 @@ class SessionForm(forms.Form):
         widget=forms.SelectMultiple({"size": 8}),
         help_text=_("Participants registered for this meeting. Hold Ctrl (or ⌘) for several."),
     )
-    note = forms.CharField(
-        label=_("Note"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Free text shown under the session."),
+    note, note_fr, note_es = per_language(
+        forms.CharField(
+            label=_("Note"),
+            required=False,
+            widget=forms.Textarea(attrs={"rows": 3}),
+            help_text=_("Free text shown under the session."),
+        )
     )
 
     def __init__(self, *args, meeting: Meeting, registrations, **kwargs):
@@ -58,6 +61,7 @@ class SessionForm(forms.Form):
         self.fields["day"].choices = days
         for name in ("chairs", "moderators", "speakers"):
             self.fields[name].queryset = registrations
+        self.helper = language_layout(self)
 
     @classmethod
     def initial_for(cls, session) -> dict:
@@ -69,8 +73,7 @@ class SessionForm(forms.Form):
             "day": starts.date().isoformat(),
             "starts": starts.time(),
             "ends": timezone.localtime(session.ends_at).time(),
-            "title": session.title,
-            "note": session.note,
+            **initial_texts(session, ("title", "note")),
             "chairs": people[SessionPerson.Role.CHAIR],
             "moderators": people[SessionPerson.Role.MODERATOR],
             "speakers": people[SessionPerson.Role.SPEAKER],
@@ -89,10 +92,10 @@ class SessionForm(forms.Form):
     def service_arguments(self) -> dict:
         data = self.cleaned_data
         return {
-            "title": data["title"],
+            **{name: data[name] for name in ("title", "title_fr", "title_es")},
             "starts_at": data["starts_at"],
             "ends_at": data["ends_at"],
-            "note": data["note"],
+            **{name: data[name] for name in ("note", "note_fr", "note_es")},
             "chairs": data["chairs"],
             "moderators": data["moderators"],
             "speakers": data["speakers"],

@@ -20,6 +20,13 @@ urlpatterns = [
     ),
     path("sessions/<int:pk>/edit/", views.SessionUpdateView.as_view(), name="session_update"),
     path("sessions/<int:pk>/delete/", views.SessionDeleteView.as_view(), name="session_delete"),
+    # A year's texts in three languages, as a workbook for translators
+    path("years/<int:year>/texts.xlsx", views.ContentExportView.as_view(), name="content_export"),
+    path(
+        "years/<int:year>/texts/",
+        views.ContentTranslationsView.as_view(),
+        name="content_translations",
+    ),
     # Suggestions
     path(
         "<int:pk>/suggest/<slug:kind>/",

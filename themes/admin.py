@@ -1,5 +1,7 @@
+from django import forms
 from django.contrib import admin
 
+from common.translated import OriginalLanguageFormMixin, form_fields, translation_names
 from idm_portal.service_admin import ServiceRefusalAdminMixin
 
 from . import services
@@ -36,11 +38,24 @@ class ConsultationChangeInline(admin.TabularInline):
         return False
 
 
+class ConsultationAdminForm(OriginalLanguageFormMixin, forms.ModelForm):
+    class Meta:
+        model = Consultation
+        fields = form_fields(Consultation)
+
+
+class ProposalAdminForm(OriginalLanguageFormMixin, forms.ModelForm):
+    class Meta:
+        model = Proposal
+        fields = form_fields(Proposal)
+
+
 @admin.register(Consultation)
 class ConsultationAdmin(ServiceRefusalAdminMixin, admin.ModelAdmin):
+    form = ConsultationAdminForm
     list_display = ("title", "target_year", "opens_at", "closes_at", "allow_vote_change")
     list_filter = ("target_year",)
-    search_fields = ("title", "introduction")
+    search_fields = ("title", "title_en", "introduction")
     list_select_related = ("target_year",)
     inlines = [ProposalInline, ConsultationChangeInline]
     # The result is declared and published through the portal, which also sets
@@ -93,10 +108,15 @@ class ConsultationAdmin(ServiceRefusalAdminMixin, admin.ModelAdmin):
 class ProposalAdmin(ServiceRefusalAdminMixin, admin.ModelAdmin):
     list_display = ("title", "consultation", "position", "origin", "member_state")
     list_filter = ("origin", "consultation")
-    search_fields = ("title", "summary", "full_text")
+    search_fields = ("title", "title_en", "summary", "full_text")
     list_select_related = ("consultation", "member_state")
 
-    fields = ("title", "summary", "full_text", "origin", "member_state")
+    form = ProposalAdminForm
+    fields = (
+        *("title", "summary", "full_text"),
+        *translation_names(services.PROPOSAL_TRANSLATED),
+        *("origin", "member_state"),
+    )
     autocomplete_fields = ("member_state",)
 
     def has_add_permission(self, request):

@@ -3,6 +3,7 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from common.translated_forms import initial_texts, language_layout, per_language
 from participants.selectors import member_state_list
 from workshops.selectors import dialogue_year_list
 
@@ -24,8 +25,10 @@ class ConsultationForm(forms.Form):
     target_year = forms.ModelChoiceField(
         label=_("Target dialogue year"), queryset=dialogue_year_list()
     )
-    title = forms.CharField(label=_("Title"), max_length=255)
-    introduction = forms.CharField(label=_("Introduction"), widget=forms.Textarea, required=False)
+    title, title_fr, title_es = per_language(forms.CharField(label=_("Title"), max_length=255))
+    introduction, introduction_fr, introduction_es = per_language(
+        forms.CharField(label=_("Introduction"), widget=forms.Textarea, required=False)
+    )
     opens_at = forms.DateTimeField(label=_("Voting opens at"), widget=DATETIME_WIDGET)
     closes_at = forms.DateTimeField(label=_("Voting closes at"), widget=DATETIME_WIDGET)
     allow_vote_change = forms.BooleanField(
@@ -40,7 +43,11 @@ class ConsultationForm(forms.Form):
 
     def __init__(self, *args, submit_label=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(submit_label or _("Save"))
+        self.helper = language_layout(self, _helper(submit_label or _("Save")))
+
+    @staticmethod
+    def texts_of(consultation) -> dict:
+        return initial_texts(consultation, ("title", "introduction"))
 
     def clean(self):
         cleaned = super().clean()
@@ -51,13 +58,17 @@ class ConsultationForm(forms.Form):
 
 
 class ProposalForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=255)
-    summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 3}))
-    full_text = forms.CharField(
-        label=_("Full text"),
-        widget=forms.Textarea,
-        required=False,
-        help_text=_("Markdown; one paragraph per blank line."),
+    title, title_fr, title_es = per_language(forms.CharField(label=_("Title"), max_length=255))
+    summary, summary_fr, summary_es = per_language(
+        forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 3}))
+    )
+    full_text, full_text_fr, full_text_es = per_language(
+        forms.CharField(
+            label=_("Full text"),
+            widget=forms.Textarea,
+            required=False,
+            help_text=_("Markdown; one paragraph per blank line."),
+        )
     )
     origin = forms.ChoiceField(
         label=_("Origin"), choices=Proposal.Origin.choices, initial=Proposal.Origin.ADMINISTRATION
@@ -71,7 +82,7 @@ class ProposalForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Add to the ballot"))
+        self.helper = language_layout(self, _helper(_("Add to the ballot")))
 
     def clean(self):
         cleaned = super().clean()

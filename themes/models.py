@@ -6,9 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.fields import acting_user_field
 from common.history import AppendOnlyModel
+from common.translated import TranslatedModel
 
 
-class Consultation(models.Model):
+class Consultation(TranslatedModel, models.Model):
     """The membership's choice of the overarching theme of a dialogue year."""
 
     target_year = models.ForeignKey(
@@ -94,7 +95,7 @@ class Consultation(models.Model):
         return self.votes_public_while_open or self.is_closed(at) or not self.has_opened(at)
 
 
-class Proposal(models.Model):
+class Proposal(TranslatedModel, models.Model):
     """A candidate overarching theme on a consultation's ballot."""
 
     class Origin(models.TextChoices):

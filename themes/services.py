@@ -13,6 +13,13 @@ from django.utils.translation import gettext_lazy
 
 from accounts.roles import focal_point_state
 from common.formats import format_when
+from common.translated import (
+    normalized,
+    stored_value,
+    translated_values,
+    translation_names,
+    update_fields_for,
+)
 from participants.electorate import member_state_was_member_at
 from workshops.services import dialogue_year_theme_set
 
@@ -36,16 +43,19 @@ def consultation_create(
     allow_vote_change: bool = True,
     votes_public_while_open: bool = False,
     now: datetime.datetime | None = None,
+    **translations: str,
 ) -> Consultation:
     """A new consultation; its ballot is filled before voting opens, so it opens later.
 
     `now` is the moment of the change, here and in the services below (the demo
-    records the IDM 2010 consultation as it happened).
+    records the IDM 2010 consultation as it happened). `title_fr=`,
+    `introduction_es=`… are the translations of its texts.
     """
+    _check_known(translations, translation_names(CONSULTATION_TRANSLATED))
+    texts = {"title": title, "introduction": introduction, **translations}
     consultation = Consultation(
         target_year=target_year,
-        title=title,
-        introduction=introduction,
+        **translated_values(texts, CONSULTATION_TRANSLATED),
         opens_at=opens_at,
         closes_at=closes_at,
         allow_vote_change=allow_vote_change,
@@ -67,6 +77,10 @@ def consultation_create(
     return consultation
 
 
+# Entered per language: the plain name is the English original (common.translated).
+CONSULTATION_TRANSLATED = ("title", "introduction")
+PROPOSAL_TRANSLATED = ("title", "summary", "full_text")
+
 CONSULTATION_EDITABLE_FIELDS = (
     "target_year",
     "title",
@@ -75,11 +89,22 @@ CONSULTATION_EDITABLE_FIELDS = (
     "closes_at",
     "allow_vote_change",
     "votes_public_while_open",
-)
+) + translation_names(CONSULTATION_TRANSLATED)
+
+
+def _check_known(fields, known) -> None:
+    unknown = set(fields) - set(known)
+    if unknown:
+        raise TypeError(f"Not editable: {', '.join(sorted(unknown))}")
+
 
 # What may still change once voting has started: the wording around the ballot, and
 # the close, to a later moment, before it passes. The rest would move the ballot.
-CONSULTATION_FIELDS_OPEN_TO_CHANGE_DURING_VOTING = ("title", "introduction", "closes_at")
+CONSULTATION_FIELDS_OPEN_TO_CHANGE_DURING_VOTING = (
+    "title",
+    "introduction",
+    "closes_at",
+) + translation_names(CONSULTATION_TRANSLATED)
 
 
 def _ballot_too_short_message() -> str:
@@ -93,7 +118,7 @@ def _stored(consultation: Consultation, name: str):
     """A field's value as the history keeps it: readable, and JSON."""
     if name == "target_year":
         return consultation.target_year.year
-    value = getattr(consultation, name)
+    value = stored_value(consultation, name, CONSULTATION_TRANSLATED)
     if isinstance(value, datetime.datetime):
         return value.astimezone(datetime.UTC).isoformat()
     return value
@@ -130,13 +155,16 @@ def consultation_update(*, consultation: Consultation, by=None, **fields) -> Con
     (before the close has passed) may change; once the result is declared, not
     the year or the voting window.
     """
-    unknown = set(fields) - set(CONSULTATION_EDITABLE_FIELDS)
-    if unknown:
-        raise TypeError(f"Not editable: {', '.join(sorted(unknown))}")
+    _check_known(fields, CONSULTATION_EDITABLE_FIELDS)
+    fields = normalized(fields, CONSULTATION_TRANSLATED)
     # The row as stored, locked against a simultaneous declaration of the result:
     # the object passed in may already carry the new values (the admin's does).
     stored = Consultation.objects.select_for_update(no_key=True).get(pk=consultation.pk)
-    changed = [name for name in fields if fields[name] != getattr(stored, name)]
+    changed = [
+        name
+        for name in fields
+        if fields[name] != stored_value(stored, name, CONSULTATION_TRANSLATED)
+    ]
     if stored.selected_proposal_id is not None and any(
         name in changed for name in CONSULTATION_FIELDS_FIXED_BY_RESULT
     ):
@@ -146,13 +174,14 @@ def consultation_update(*, consultation: Consultation, by=None, **fields) -> Con
     now = timezone.now()
     if voting_has_started(stored, now):
         _check_change_during_voting(stored, changed, fields, now)
-    for name, value in fields.items():
+    attributes = translated_values(fields, CONSULTATION_TRANSLATED)
+    for name, value in attributes.items():
         setattr(consultation, name, value)
     consultation.full_clean()
     opens_now = "opens_at" in changed and consultation.has_opened(now)
     if opens_now and stored.proposals.count() < MINIMUM_PROPOSALS:
         raise ValidationError({"opens_at": _ballot_too_short_message()})
-    consultation.save(update_fields=list(fields))
+    consultation.save(update_fields=sorted(update_fields_for(attributes, CONSULTATION_TRANSLATED)))
     if changed:
         _record(
             consultation,
@@ -252,15 +281,17 @@ def proposal_add(
     member_state=None,
     by=None,
     now: datetime.datetime | None = None,
+    **translations: str,
 ) -> Proposal:
-    """Adds a proposal at the end of a ballot on which voting has not started."""
+    """Adds a proposal at the end of a ballot on which voting has not started;
+    `title_fr=`, `summary_es=`… are the translations of its texts."""
+    _check_known(translations, translation_names(PROPOSAL_TRANSLATED))
     consultation = _lock_ballot_before_voting(consultation.pk, now)
+    texts = {"title": title, "summary": summary, "full_text": full_text, **translations}
     proposal = Proposal(
         consultation=consultation,
         position=_next_position(consultation),
-        title=title,
-        summary=summary,
-        full_text=full_text,
+        **translated_values(texts, PROPOSAL_TRANSLATED),
         origin=origin,
         member_state=member_state,
     )
@@ -269,40 +300,79 @@ def proposal_add(
     _record(
         consultation,
         ConsultationChange.Action.PROPOSAL_ADDED,
-        {"proposal": proposal.title, "position": [None, proposal.position]},
+        {"proposal": proposal.title_en, "position": [None, proposal.position]},
         by,
         at=now,
     )
     return proposal
 
 
-PROPOSAL_EDITABLE_FIELDS = ("title", "summary", "full_text", "origin", "member_state")
+PROPOSAL_EDITABLE_FIELDS = (
+    "title",
+    "summary",
+    "full_text",
+    "origin",
+    "member_state",
+) + translation_names(PROPOSAL_TRANSLATED)
 
 
 @transaction.atomic
 def proposal_update(*, proposal: Proposal, by=None, **fields) -> Proposal:
     """Changes a proposal's text before voting starts, recording what changed."""
-    unknown = set(fields) - set(PROPOSAL_EDITABLE_FIELDS)
-    if unknown:
-        raise TypeError(f"Not editable: {', '.join(sorted(unknown))}")
+    _check_known(fields, PROPOSAL_EDITABLE_FIELDS)
+    fields = normalized(fields, PROPOSAL_TRANSLATED)
     consultation = _lock_ballot_before_voting(proposal.consultation_id)
     stored = Proposal.objects.get(pk=proposal.pk)
-    changed = [name for name in fields if fields[name] != getattr(stored, name)]
-    for name, value in fields.items():
-        setattr(proposal, name, value)
+
+    def value(instance, name):
+        return stored_value(instance, name, PROPOSAL_TRANSLATED)
+
+    changed = [name for name in fields if fields[name] != value(stored, name)]
+    attributes = translated_values(fields, PROPOSAL_TRANSLATED)
+    for name, new in attributes.items():
+        setattr(proposal, name, new)
     proposal.full_clean()
-    proposal.save(update_fields=list(fields))
+    proposal.save(update_fields=sorted(update_fields_for(attributes, PROPOSAL_TRANSLATED)))
     if changed:
         values = {
-            name: [str(getattr(stored, name) or ""), str(getattr(proposal, name) or "")]
+            name: [str(value(stored, name) or ""), str(value(proposal, name) or "")]
             for name in changed
         }
         _record(
             consultation,
             ConsultationChange.Action.PROPOSAL_CHANGED,
-            {"proposal": stored.title, **values},
+            {"proposal": stored.title_en, **values},
             by,
         )
+    return proposal
+
+
+@transaction.atomic
+def proposal_translations_set(*, proposal: Proposal, by=None, **translations: str) -> Proposal:
+    """Sets the French and Spanish versions of a proposal's texts (`title_fr=`…), at any
+    time: the English original stays as voted on, a translation only says it in another
+    language. Recorded in the consultation's history like every change."""
+    _check_known(translations, translation_names(PROPOSAL_TRANSLATED))
+    translations = normalized(translations, PROPOSAL_TRANSLATED)
+    stored = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    changed = {
+        name: [stored_value(stored, name, PROPOSAL_TRANSLATED), value]
+        for name, value in translations.items()
+        if value != stored_value(stored, name, PROPOSAL_TRANSLATED)
+    }
+    if not changed:
+        return proposal
+    attributes = translated_values(translations, PROPOSAL_TRANSLATED)
+    for name, value in attributes.items():
+        setattr(proposal, name, value)
+    proposal.full_clean()
+    proposal.save(update_fields=sorted(attributes))
+    _record(
+        proposal.consultation,
+        ConsultationChange.Action.PROPOSAL_CHANGED,
+        {"proposal": stored.title_en, **changed},
+        by,
+    )
     return proposal
 
 
@@ -313,7 +383,7 @@ def proposal_remove(*, proposal: Proposal, by=None) -> None:
     _record(
         consultation,
         ConsultationChange.Action.PROPOSAL_REMOVED,
-        {"proposal": proposal.title, "position": [proposal.position, None]},
+        {"proposal": proposal.title_en, "position": [proposal.position, None]},
         by,
     )
     proposal.delete()
@@ -603,10 +673,16 @@ def consultation_result_declare(*, consultation_id: int, proposal_id: int, by) -
     _record(
         consultation,
         ConsultationChange.Action.RESULT_DECLARED,
-        {"selected_proposal": [previous.title if previous else None, proposal.title]},
+        {"selected_proposal": [previous.title_en if previous else None, proposal.title_en]},
         by,
     )
-    dialogue_year_theme_set(dialogue_year=consultation.target_year, theme=proposal.title)
+    # The theme in every language the proposal was written in.
+    dialogue_year_theme_set(
+        dialogue_year=consultation.target_year,
+        theme=proposal.title_en,
+        theme_fr=proposal.title_fr or "",
+        theme_es=proposal.title_es or "",
+    )
     return consultation
 
 

@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 
+from common.translated import OriginalLanguageFormMixin, form_fields
 from idm_portal.service_admin import ServiceRefusalAdminMixin
 
 from . import services
@@ -29,7 +30,7 @@ class MeetingInline(admin.TabularInline):
         return False
 
 
-class DialogueYearAdminForm(forms.ModelForm):
+class DialogueYearAdminForm(OriginalLanguageFormMixin, forms.ModelForm):
     class Meta:
         model = DialogueYear
         fields = list(YEAR_FIELDS)
@@ -47,7 +48,8 @@ class DialogueYearAdmin(admin.ModelAdmin):
     form = DialogueYearAdminForm
     list_display = ("year", "overarching_theme", "is_current")
     list_filter = ("is_current",)
-    search_fields = ("overarching_theme", "year")
+    # The English original too: "overarching_theme" searches the interface language only.
+    search_fields = ("overarching_theme", "overarching_theme_en", "year")
     inlines = [MeetingInline]
 
     def save_model(self, request, obj, form, change):
@@ -76,11 +78,18 @@ class StatusChangeInline(admin.TabularInline):
         return False
 
 
+class MeetingAdminForm(OriginalLanguageFormMixin, forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = form_fields(Meeting)
+
+
 @admin.register(Meeting)
 class MeetingAdmin(ServiceRefusalAdminMixin, admin.ModelAdmin):
+    form = MeetingAdminForm
     list_display = ("title", "kind", "start_date", "end_date", "venue", "status", "dialogue_year")
     list_filter = ("status", "kind", "dialogue_year")
-    search_fields = ("title", "venue", "description")
+    search_fields = ("title", "title_en", "venue", "description")
     date_hierarchy = "start_date"
     list_select_related = ("dialogue_year",)
     readonly_fields = ("created_at", "updated_at", "updated_by")

@@ -4,6 +4,8 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from common.translated_forms import initial_texts, language_layout, per_language
+
 from .models import DialogueYear, Meeting, MeetingDocument
 from .uploads import ACCEPTED_EXTENSIONS, document_format_check
 
@@ -16,16 +18,32 @@ class DialogueYearForm(forms.Form):
     # A plain form: the service steps the previous current year down, which a
     # ModelForm's constraint check would refuse before the service could run.
     year = _model_field(DialogueYear, "year", min_value=1990, max_value=2100)
-    overarching_theme = _model_field(DialogueYear, "overarching_theme")
-    description = _model_field(DialogueYear, "description")
+    overarching_theme, overarching_theme_fr, overarching_theme_es = per_language(
+        _model_field(DialogueYear, "overarching_theme")
+    )
+    description, description_fr, description_es = per_language(
+        _model_field(DialogueYear, "description", widget=forms.Textarea(attrs={"rows": 4}))
+    )
     is_current = _model_field(DialogueYear, "is_current")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = language_layout(self)
+
+    @staticmethod
+    def initial_for(year: DialogueYear) -> dict:
+        return {
+            "year": year.year,
+            "is_current": year.is_current,
+            **initial_texts(year, ("overarching_theme", "description")),
+        }
 
 
 class MeetingForm(forms.Form):
     # A plain form: the service decides (dates, funding gap) and the form shows its
     # messages, instead of a ModelForm checking the model's constraints first.
     kind = _model_field(Meeting, "kind")
-    title = _model_field(Meeting, "title")
+    title, title_fr, title_es = per_language(_model_field(Meeting, "title"))
     start_date = _model_field(
         Meeting,
         "start_date",
@@ -34,14 +52,23 @@ class MeetingForm(forms.Form):
     end_date = _model_field(
         Meeting, "end_date", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
-    venue = _model_field(Meeting, "venue")
+    venue, venue_fr, venue_es = per_language(_model_field(Meeting, "venue"))
     status = _model_field(Meeting, "status")
     funding_gap = _model_field(Meeting, "funding_gap", widget=forms.Textarea(attrs={"rows": 3}))
-    description = _model_field(Meeting, "description", widget=forms.Textarea(attrs={"rows": 4}))
+    description, description_fr, description_es = per_language(
+        _model_field(Meeting, "description", widget=forms.Textarea(attrs={"rows": 4}))
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = language_layout(self)
 
     @staticmethod
     def initial_for(meeting: Meeting) -> dict:
-        return {name: getattr(meeting, name) for name in MeetingForm.base_fields}
+        texts = initial_texts(meeting, ("title", "venue", "description"))
+        return {
+            name: texts.get(name, getattr(meeting, name, None)) for name in MeetingForm.base_fields
+        }
 
 
 def _document_help_text() -> str:

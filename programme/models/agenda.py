@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.fields import acting_user_field
+from common.translated import TranslatedModel
 from workshops.models import Meeting
 
 # Said by the service that checks a session, and by the constraint behind it.
@@ -46,7 +47,7 @@ class Agenda(models.Model):
         return self.status == self.Status.PUBLISHED
 
 
-class Session(models.Model):
+class Session(TranslatedModel, models.Model):
     """One item of an agenda, at a time on one of the meeting's days."""
 
     agenda = models.ForeignKey(

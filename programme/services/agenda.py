@@ -9,6 +9,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from common.translated import translated_values, translation_names, update_fields_for
 from participants.selectors import registration_list_for_agenda
 from workshops.models import Meeting
 
@@ -95,6 +96,16 @@ def _touch(agenda: Agenda, by: "User | None") -> None:
     agenda.save(update_fields=["updated_by", "updated_at"])
 
 
+# Entered per language: the plain name is the English original (common.translated).
+SESSION_TRANSLATED = ("title", "note")
+
+
+def _check_translations(translations: dict) -> None:
+    unknown = set(translations) - set(translation_names(SESSION_TRANSLATED))
+    if unknown:
+        raise TypeError(f"Unknown session fields: {sorted(unknown)}")
+
+
 @transaction.atomic
 def session_create(
     *,
@@ -107,14 +118,16 @@ def session_create(
     chairs: Iterable["Registration"] = (),
     moderators: Iterable["Registration"] = (),
     speakers: Iterable["Registration"] = (),
+    **translations: str,
 ) -> Session:
-    """Adds a session to a meeting's agenda (creating the agenda, as a draft, if needed)."""
+    """Adds a session to a meeting's agenda (creating the agenda, as a draft, if needed);
+    `title_fr=`, `note_es=`… are the translations of its texts."""
+    _check_translations(translations)
     people = _people(chairs, moderators, speakers)
     _check_session(meeting=meeting, starts_at=starts_at, ends_at=ends_at, people=people)
     agenda = agenda_get_or_create(meeting=meeting)
-    session = Session.objects.create(
-        agenda=agenda, title=title, starts_at=starts_at, ends_at=ends_at, note=note
-    )
+    texts = translated_values({"title": title, "note": note, **translations}, SESSION_TRANSLATED)
+    session = Session.objects.create(agenda=agenda, starts_at=starts_at, ends_at=ends_at, **texts)
     _set_people(session, people)
     _touch(agenda, by)
     return session
@@ -132,15 +145,20 @@ def session_update(
     chairs: Iterable["Registration"] = (),
     moderators: Iterable["Registration"] = (),
     speakers: Iterable["Registration"] = (),
+    **translations: str,
 ) -> Session:
+    """Changes a session; translations not given (`title_fr=`…) stay as they are."""
+    _check_translations(translations)
     people = _people(chairs, moderators, speakers)
     agenda = session.agenda
     _check_session(meeting=agenda.meeting, starts_at=starts_at, ends_at=ends_at, people=people)
-    session.title = title
+    texts = translated_values({"title": title, "note": note, **translations}, SESSION_TRANSLATED)
+    for name, value in texts.items():
+        setattr(session, name, value)
     session.starts_at = starts_at
     session.ends_at = ends_at
-    session.note = note
-    session.save(update_fields=["title", "starts_at", "ends_at", "note"])
+    columns = update_fields_for(texts, SESSION_TRANSLATED)
+    session.save(update_fields=sorted({*columns, "starts_at", "ends_at"}))
     _set_people(session, people)
     _touch(agenda, by)
     return session
@@ -185,3 +203,18 @@ def agenda_unpublish(*, meeting: Meeting, by: "User | None") -> Agenda | None:
         agenda.updated_by = by
         agenda.save(update_fields=["status", "published_at", "updated_by", "updated_at"])
     return agenda
+
+
+@transaction.atomic
+def session_translations_set(
+    *, session: Session, by: "User | None", **translations: str
+) -> Session:
+    """Sets the French and Spanish versions of a session's title and note (`title_fr=`…)."""
+    _check_translations(translations)
+    texts = translated_values(translations, SESSION_TRANSLATED)
+    for name, value in texts.items():
+        setattr(session, name, value)
+    session.full_clean(exclude=["agenda"])
+    session.save(update_fields=sorted(texts))
+    _touch(session.agenda, by)
+    return session

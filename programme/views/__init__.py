@@ -17,12 +17,15 @@ from .suggestions import (
     SuggestionReviewView,
     SuggestionWithdrawView,
 )
+from .translations import ContentExportView, ContentTranslationsView
 
 __all__ = [
     "AgendaCalendarView",
     "AgendaEditView",
     "AgendaPrintView",
     "AgendaPublishView",
+    "ContentExportView",
+    "ContentTranslationsView",
     "HomeView",
     "MeetingDetailView",
     "SessionCreateView",

@@ -12,6 +12,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from accounts.roles import SecretariatRequiredMixin, is_secretariat
+from common.translated import in_requested_language
 from common.views import LoadAfterRoleCheckMixin, add_service_errors, get_or_404
 from participants.selectors import registration_list_for_agenda
 from workshops.views.common import StaffFormView, get_meeting_or_404
@@ -149,11 +150,12 @@ class AgendaPrintView(VisibleAgendaMixin, TemplateView):
 
 class AgendaCalendarView(VisibleAgendaMixin, View):
     def get(self, request, pk):
-        body = agenda_calendar(
-            self.agenda,
-            host=request.get_host().split(":")[0],
-            url=request.build_absolute_uri(self.meeting.get_absolute_url()),
-        )
+        with in_requested_language(request):
+            body = agenda_calendar(
+                self.agenda,
+                host=request.get_host().split(":")[0],
+                url=request.build_absolute_uri(self.meeting.get_absolute_url()),
+            )
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="idm-agenda-{self.meeting.pk}.ics"'
         return response

@@ -97,7 +97,8 @@ class ConsultationEditView(SecretariatConsultationMixin, FormView):
     form_class = ConsultationForm
 
     def get_initial(self):
-        return {name: getattr(self.consultation, name) for name in CONSULTATION_EDITABLE_FIELDS}
+        initial = {name: getattr(self.consultation, name) for name in CONSULTATION_EDITABLE_FIELDS}
+        return {**initial, **ConsultationForm.texts_of(self.consultation)}
 
     def get_form(self, form_class=None):
         form = super().get_form(form_class)

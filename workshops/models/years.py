@@ -9,13 +9,14 @@ from django.utils.translation import pgettext, pgettext_lazy
 
 from accounts.fields import acting_user_field
 from common.history import AppendOnlyModel
+from common.translated import TranslatedModel
 
 # Said by the meeting services, and by the constraints behind them.
 MEETING_DATES_MESSAGE = _("A meeting ends on or after the day it starts.")
 FUNDING_GAP_MESSAGE = _("Say what funding is missing for a meeting subject to funding.")
 
 
-class DialogueYear(models.Model):
+class DialogueYear(TranslatedModel, models.Model):
     """One year of the International Dialogue on Migration."""
 
     year = models.PositiveSmallIntegerField(_("year"), unique=True)
@@ -45,7 +46,7 @@ class DialogueYear(models.Model):
         return f"IDM {self.year}"
 
 
-class Meeting(models.Model):
+class Meeting(TranslatedModel, models.Model):
     """An intersessional workshop, an informal consultation or a council session."""
 
     class Kind(models.TextChoices):

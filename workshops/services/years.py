@@ -5,13 +5,21 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from common.translated import translated_values, translation_names, update_fields_for
+
 from ..models import DialogueYear, Meeting, MeetingStatusChange
 from ..models.years import FUNDING_GAP_MESSAGE, MEETING_DATES_MESSAGE
 
 if TYPE_CHECKING:
     from accounts.models import User
 
-YEAR_FIELDS = ("year", "overarching_theme", "description", "is_current")
+# Entered per language: the plain keyword is the English original, `<field>_fr`
+# and `<field>_es` its translations (see common.translated).
+YEAR_TRANSLATED = ("overarching_theme", "description")
+MEETING_TRANSLATED = ("title", "venue", "description")
+YEAR_FIELDS = ("year", "overarching_theme", "description", "is_current") + translation_names(
+    YEAR_TRANSLATED
+)
 MEETING_FIELDS = (
     "dialogue_year",
     "kind",
@@ -22,7 +30,7 @@ MEETING_FIELDS = (
     "status",
     "funding_gap",
     "description",
-)
+) + translation_names(MEETING_TRANSLATED)
 
 
 def _make_only_current(dialogue_year: DialogueYear) -> None:
@@ -39,12 +47,13 @@ def dialogue_year_create(
     overarching_theme: str = "",
     description: str = "",
     is_current: bool = False,
+    **translations: str,
 ) -> DialogueYear:
+    """A new dialogue year; `overarching_theme_fr=`, `description_es=`… its translations."""
+    _check_known(translations, translation_names(YEAR_TRANSLATED), "dialogue year")
+    values = {"overarching_theme": overarching_theme, "description": description, **translations}
     dialogue_year = DialogueYear(
-        year=year,
-        overarching_theme=overarching_theme,
-        description=description,
-        is_current=is_current,
+        year=year, is_current=is_current, **translated_values(values, YEAR_TRANSLATED)
     )
     dialogue_year.full_clean(validate_constraints=False)
     if is_current:
@@ -55,24 +64,39 @@ def dialogue_year_create(
 
 @transaction.atomic
 def dialogue_year_update(*, dialogue_year: DialogueYear, **fields) -> DialogueYear:
-    unknown = set(fields) - set(YEAR_FIELDS)
-    if unknown:
-        raise TypeError(f"Unknown dialogue year fields: {sorted(unknown)}")
-    for name, value in fields.items():
+    _check_known(fields, YEAR_FIELDS, "dialogue year")
+    attributes = translated_values(fields, YEAR_TRANSLATED)
+    for name, value in attributes.items():
         setattr(dialogue_year, name, value)
     dialogue_year.full_clean(validate_constraints=False)
     if dialogue_year.is_current:
         _make_only_current(dialogue_year)
-    dialogue_year.save(update_fields=list(fields))
+    dialogue_year.save(update_fields=sorted(update_fields_for(attributes, YEAR_TRANSLATED)))
     return dialogue_year
 
 
 @transaction.atomic
-def dialogue_year_theme_set(*, dialogue_year: DialogueYear, theme: str) -> DialogueYear:
-    """Sets the overarching theme of a year (for example, as a consultation's result)."""
-    dialogue_year.overarching_theme = theme
-    dialogue_year.save(update_fields=["overarching_theme"])
+def dialogue_year_theme_set(
+    *, dialogue_year: DialogueYear, theme: str, theme_fr: str = "", theme_es: str = ""
+) -> DialogueYear:
+    """Sets the overarching theme of a year in each language (for example, as a
+    consultation's result); a language not given is left untranslated."""
+    values = {
+        "overarching_theme": theme,
+        "overarching_theme_fr": theme_fr,
+        "overarching_theme_es": theme_es,
+    }
+    attributes = translated_values(values, YEAR_TRANSLATED)
+    for name, value in attributes.items():
+        setattr(dialogue_year, name, value)
+    dialogue_year.save(update_fields=sorted(update_fields_for(attributes, YEAR_TRANSLATED)))
     return dialogue_year
+
+
+def _check_known(fields: dict, known, what: str = "translation") -> None:
+    unknown = set(fields) - set(known)
+    if unknown:
+        raise TypeError(f"Unknown {what} fields: {sorted(unknown)}")
 
 
 def _check_meeting(meeting: Meeting) -> None:
@@ -118,19 +142,21 @@ def meeting_create(
     status: str = Meeting.Status.PROPOSED,
     funding_gap: str = "",
     description: str = "",
+    **translations: str,
 ) -> Meeting:
-    """A new meeting of a year; its first status is the first entry of its history."""
+    """A new meeting of a year; its first status is the first entry of its history.
+    `title_fr=`, `venue_es=`… are the translations of its texts."""
+    _check_known(translations, translation_names(MEETING_TRANSLATED), "meeting")
+    values = {"title": title, "venue": venue, "description": description, **translations}
     meeting = Meeting(
         dialogue_year=dialogue_year,
         kind=kind,
-        title=title,
         start_date=start_date,
         end_date=end_date,
-        venue=venue,
         status=status,
         funding_gap=funding_gap,
-        description=description,
         updated_by=by,
+        **translated_values(values, MEETING_TRANSLATED),
     )
     _check_meeting(meeting)
     meeting.save()
@@ -143,18 +169,18 @@ def meeting_create(
 @transaction.atomic
 def meeting_update(*, meeting: Meeting, by: "User | None", **fields) -> Meeting:
     """Changes a meeting; a change of status is recorded with who made it and when."""
-    unknown = set(fields) - set(MEETING_FIELDS)
-    if unknown:
-        raise TypeError(f"Unknown meeting fields: {sorted(unknown)}")
+    _check_known(fields, MEETING_FIELDS, "meeting")
+    attributes = translated_values(fields, MEETING_TRANSLATED)
     # Lock the row so that two simultaneous edits record the right "from" status.
     previous_status = (
         Meeting.objects.select_for_update().values_list("status", flat=True).get(pk=meeting.pk)
     )
-    for name, value in fields.items():
+    for name, value in attributes.items():
         setattr(meeting, name, value)
     meeting.updated_by = by
     _check_meeting(meeting)
-    meeting.save(update_fields=sorted({*fields, "funding_gap", "updated_by", "updated_at"}))
+    columns = update_fields_for(attributes, MEETING_TRANSLATED)
+    meeting.save(update_fields=sorted({*columns, "funding_gap", "updated_by", "updated_at"}))
     if meeting.status != previous_status:
         MeetingStatusChange.objects.create(
             meeting=meeting, from_status=previous_status, to_status=meeting.status, changed_by=by

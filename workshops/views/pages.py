@@ -6,6 +6,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from common.translated import in_requested_language
+
 from ..calendars import meetings_calendar
 from ..models import DialogueYear
 from ..selectors import dialogue_year_list, meeting_list_for_calendar, meeting_list_split
@@ -41,12 +43,13 @@ class CalendarFeedView(View):
     """The public iCalendar feed of meetings not over yet, of every year."""
 
     def get(self, request):
-        body = meetings_calendar(
-            meeting_list_for_calendar(today=timezone.localdate()),
-            name=_("International Dialogue on Migration"),
-            host=request.get_host().split(":")[0],
-            url_for=lambda meeting: request.build_absolute_uri(meeting.get_absolute_url()),
-        )
+        with in_requested_language(request):
+            body = meetings_calendar(
+                meeting_list_for_calendar(today=timezone.localdate()),
+                name=_("International Dialogue on Migration"),
+                host=request.get_host().split(":")[0],
+                url_for=lambda meeting: request.build_absolute_uri(meeting.get_absolute_url()),
+            )
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = 'inline; filename="idm-meetings.ics"'
         return response

@@ -41,13 +41,7 @@ class YearUpdateView(StaffFormView):
         self.dialogue_year = get_year_or_404(kwargs["year"])
 
     def get_initial(self):
-        year = self.dialogue_year
-        return {
-            "year": year.year,
-            "overarching_theme": year.overarching_theme,
-            "description": year.description,
-            "is_current": year.is_current,
-        }
+        return DialogueYearForm.initial_for(self.dialogue_year)
 
     def get_back_url(self):
         return reverse("workshops:year_detail", args=[self.dialogue_year.year])
