@@ -389,10 +389,8 @@ def test_a_proposal_without_a_french_text_is_marked_in_the_preview_only(consulta
     assert preview.problems == printed.problems == []
 
 
-def test_a_proposal_with_its_french_text_needs_no_marker(consultation_2011, monkeypatch):
-    # As django-modeltranslation's fields will be: title_fr, full_text_fr.
-    monkeypatch.setattr(Proposal, "title_fr", "L'avenir de la migration", raising=False)
-    monkeypatch.setattr(Proposal, "full_text_fr", "Texte.", raising=False)
+def test_a_proposal_with_its_french_text_needs_no_marker(consultation_2011):
+    Proposal.objects.update(title_fr="L'avenir de la migration", full_text_fr="Texte.")
     context = MarkerContext(
         issue_date=datetime.date(2010, 4, 16), dialogue_year=consultation_2011, preview=True
     )
