@@ -198,3 +198,12 @@ def registration_list_for_publication(*, meeting) -> QuerySet[Registration]:
             "participant__first_name",
         )
     )
+
+
+# Who gets a badge: people coming, not those merely registered, withdrawn or absent.
+BADGE_STATUSES = (Registration.Status.CONFIRMED, Registration.Status.ATTENDED)
+
+
+def registration_list_for_badges(*, meeting) -> QuerySet[Registration]:
+    """The confirmed registrations of a meeting, by name, with what a badge prints."""
+    return registration_list(meeting=meeting).filter(status__in=BADGE_STATUSES)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import files, library, notes
+from .views import badges, files, library, notes, visas
 
 app_name = "reports"
 
@@ -19,6 +19,32 @@ urlpatterns = [
         "meetings/<int:meeting_pk>/participants/",
         files.ParticipantListGenerateView.as_view(),
         name="participant_list_generate",
+    ),
+    path(
+        "meetings/<int:meeting_pk>/visa-requests/",
+        visas.VisaRequestListView.as_view(),
+        name="visa_requests",
+    ),
+    path(
+        "visa-requests/<int:pk>/decision/",
+        visas.VisaRequestDecisionView.as_view(),
+        name="visa_request_decision",
+    ),
+    path(
+        "visa-letters/<str:token>/",
+        visas.VisaLetterDownloadView.as_view(),
+        name="visa_letter_download",
+    ),
+    path("meetings/<int:meeting_pk>/badges/", badges.BadgeListView.as_view(), name="badges"),
+    path(
+        "meetings/<int:meeting_pk>/badges/generate/",
+        badges.BadgeSheetGenerateView.as_view(),
+        name="badge_sheet_generate",
+    ),
+    path(
+        "registrations/<int:pk>/badge/",
+        badges.BadgeGenerateView.as_view(),
+        name="badge_generate",
     ),
     path("<str:slug>/", notes.NoteDetailView.as_view(), name="note_detail"),
     path("<str:slug>/edit/", notes.NoteUpdateView.as_view(), name="note_update"),
