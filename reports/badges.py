@@ -13,6 +13,7 @@ import qrcode.image.svg
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -38,8 +39,8 @@ CATEGORY_COLOURS = {
 _SVG_SIZE = re.compile(r' (width|height)="[^"]*"| id="qr-path"')
 
 
-def qr_svg(text: str) -> str:
-    """The QR code of `text` as an inline <svg>, sized by the sheet's stylesheet."""
+def qr_svg(text: str, *, label: str) -> str:
+    """The QR code of `text` as an inline <svg> named `label`, sized by the stylesheet."""
     image = qrcode.make(
         text,
         image_factory=qrcode.image.svg.SvgPathImage,
@@ -47,7 +48,9 @@ def qr_svg(text: str) -> str:
         border=2,
     )
     svg = image.to_string(encoding="unicode")
-    return _SVG_SIZE.sub("", svg).replace("<svg ", '<svg class="qr" role="img" ', 1)
+    return _SVG_SIZE.sub("", svg).replace(
+        "<svg ", f'<svg class="qr" role="img" aria-label="{escape(label)}" ', 1
+    )
 
 
 def _badge(registration) -> dict:
@@ -66,7 +69,7 @@ def _badge(registration) -> dict:
         "category": registration.get_category_display(),
         "background": background,
         "foreground": foreground,
-        "qr": qr_svg(badge_token(registration=registration)),
+        "qr": qr_svg(badge_token(registration=registration), label=_("Check-in code")),
     }
 
 
@@ -86,7 +89,6 @@ def badge_sheet_content(meeting, registrations, *, single: bool = False) -> Docu
                     badges[start : start + BADGES_PER_PAGE]
                     for start in range(0, len(badges), BADGES_PER_PAGE)
                 ],
-                "qr_label": _("Check-in code"),
             },
         )
     if single and registrations:

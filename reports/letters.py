@@ -35,12 +35,19 @@ def visa_letter_content(visa_request, *, language: str) -> DocumentContent:
         return _visa_letter_content(visa_request, language)
 
 
-def _affiliation(registration) -> tuple[str, str]:
+def _affiliation(registration) -> tuple[str, str, str]:
+    """The label and value of the details table, and the words of the letter's sentence."""
     if registration.member_state_id:
-        return _("Member state represented"), registration.member_state.display_name
+        state = registration.member_state.display_name
+        return (
+            _("Member state represented"),
+            state,
+            _("the delegation of %(state)s") % {"state": state},
+        )
     if registration.organization_id:
-        return _("Organization"), str(registration.organization)
-    return _("Organization"), "—"
+        name = str(registration.organization)
+        return _("Organization"), name, name
+    return _("Organization"), "—", "—"
 
 
 def _visa_letter_content(visa_request, language: str) -> DocumentContent:
@@ -48,13 +55,13 @@ def _visa_letter_content(visa_request, language: str) -> DocumentContent:
     meeting = registration.meeting
     issued = timezone.localdate(visa_request.decided_at or timezone.now())
     nationality = str(visa_request.nationality.name) if visa_request.nationality else "—"
-    affiliation_label, affiliation = _affiliation(registration)
+    affiliation_label, affiliation, of_whom = _affiliation(registration)
     where = meeting.venue or _("the place announced by the secretariat")
     values = {
         "name": visa_request.passport_name,
         "nationality": nationality,
         "number": visa_request.passport_number,
-        "affiliation": affiliation,
+        "affiliation": of_whom,
         "meeting": meeting.title,
         "venue": where,
         "dates": meeting_dates(meeting),

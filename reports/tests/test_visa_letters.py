@@ -92,7 +92,8 @@ def test_an_approved_request_gets_its_letter_rendered_and_a_private_link_by_mail
     assert "Secretariat of the International Dialogue on Migration" in text
     assert letter.issued_by == secretariat_user
     assert letter.language == "en"
-    assert letter.checksum == document.sha256 and len(document.sha256) == 64
+    assert letter.checksum == document.sha256
+    assert len(document.sha256) == 64
     visa_request.refresh_from_db()
     assert visa_request.state == VisaRequest.State.APPROVED
     assert visa_request.decided_by == secretariat_user
@@ -122,7 +123,11 @@ def test_the_private_link_gives_the_letter_to_whoever_holds_it_and_nothing_else_
     assert b"".join(response.streaming_content).startswith(b"%PDF")
     # Guessing: another letter's id, a token unsigned or tampered with.
     token = url.rstrip("/").rsplit("/", 1)[1]
-    for guess in (str(letter.pk), f"{letter.pk}:x", token[:-1] + ("A" if token[-1] != "A" else "B")):
+    for guess in (
+        str(letter.pk),
+        f"{letter.pk}:x",
+        token[:-1] + ("A" if token[-1] != "A" else "B"),
+    ):
         assert client.get(reverse("reports:visa_letter_download", args=[guess])).status_code == 404
     # The stored file's own address stays the secretariat's.
     assert client.get(letter.document.get_download_url()).status_code == 302
@@ -138,9 +143,12 @@ def test_the_letter_is_written_in_the_persons_language(
     assert letter.language == "fr"
     text = _pdf_text(default_storage.open(letter.document.file.name).read())
     assert "À qui de droit" in text
-    assert "G1234567" in text and "MENSAH Ama Serwaa" in text
+    assert "G1234567" in text
+    assert "MENSAH Ama Serwaa" in text
     assert "9–10 mars 2031" in text
-    assert mailbox[0]["Subject"] == "Votre lettre d'appui pour le visa : Migration and social change"
+    assert (
+        mailbox[0]["Subject"] == "Votre lettre d'appui pour le visa : Migration and social change"
+    )
 
 
 def test_a_request_is_approved_once_and_only_for_a_confirmed_participant(
@@ -237,7 +245,8 @@ def test_the_secretariat_page_lists_requests_and_letters(
     with django_assert_num_queries(5):
         response = admin_client.get(url)
     page = response.content.decode()
-    assert "MENSAH Ama Serwaa" in page and "G1234567" in page
+    assert "MENSAH Ama Serwaa" in page
+    assert "G1234567" in page
     assert page.count('name="decision" value="approve"') == 3
     letter = VisaLetter.objects.get()
     assert letter.document.sha256 in page
