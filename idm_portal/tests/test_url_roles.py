@@ -19,6 +19,7 @@ from participants.tests.factories import (
     FocalPointFactory,
     MemberStateFactory,
     RegistrationFactory,
+    VisaRequestFactory,
 )
 from programme.services import agenda_publish
 from programme.tests.factories import SessionFactory, SpeakerSuggestionFactory
@@ -176,6 +177,13 @@ ACCESS = {
     "reports:note_generate": (SECRETARIAT, "POST"),
     "reports:note_publish": (SECRETARIAT, "POST"),
     "reports:note_pdf": (PUBLIC, "GET"),
+    # Passport details and badges: the secretariat's; a letter's private link is signed.
+    "reports:visa_requests": (SECRETARIAT, "GET"),
+    "reports:visa_request_decision": (SECRETARIAT, "POST"),
+    "reports:visa_letter_download": (UNKNOWN, "GET"),
+    "reports:badges": (SECRETARIAT, "GET"),
+    "reports:badge_sheet_generate": (SECRETARIAT, "POST"),
+    "reports:badge_generate": (SECRETARIAT, "POST"),
 }
 
 
@@ -295,6 +303,11 @@ def world(eager_tasks, django_capture_on_commit_callbacks):
         "reports:render_status": {"pk": participant_list.pk},
         "reports:render_retry": {"pk": participant_list.pk},
         "reports:participant_list_publish": {"pk": participant_list.pk},
+        "reports:visa_request_decision": {
+            "pk": VisaRequestFactory(registration__meeting=meeting).pk
+        },
+        "reports:visa_letter_download": {"token": "no-such-letter"},
+        "reports:badge_generate": {"pk": registration.pk},
     }
     for name in ACCESS:
         if name in kwargs:
