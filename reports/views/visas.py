@@ -29,7 +29,11 @@ class VisaRequestListView(SecretariatRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         meeting = get_or_404(meeting_get, pk=self.kwargs["meeting_pk"])
-        requests = visa_request_list(meeting=meeting).select_related("letter__document")
+        requests = (
+            visa_request_list(meeting=meeting)
+            .select_related("letter__document")
+            .defer("letter__document__content")
+        )
         letters = [
             (letter, visa_letter_private_url(letter))
             for letter in visa_letter_list(meeting=meeting)
@@ -49,11 +53,16 @@ class VisaRequestDecisionView(SecretariatRequiredMixin, View):
         try:
             if request.POST.get("decision") == "approve":
                 letter = visa_letter_issue(visa_request=visa_request, by=request.user)
-                messages.success(
-                    request,
-                    _("The visa support letter of %(name)s is issued and the link sent to them.")
-                    % {"name": name},
-                )
+                if visa_request.registration.participant.email:
+                    done = _(
+                        "The visa support letter of %(name)s is issued and the link sent to them."
+                    )
+                else:
+                    done = _(
+                        "The visa support letter of %(name)s is issued. They have no e-mail "
+                        "address: send them the private link from the list of letters."
+                    )
+                messages.success(request, done % {"name": name})
                 announce_render(request, letter.document, unchanged="")
             else:
                 visa_request_decline(
