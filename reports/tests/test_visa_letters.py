@@ -262,3 +262,31 @@ def test_only_the_secretariat_sees_passport_details(visa_request, client, focal_
     response = client.get(url)
     assert response.status_code == 403
     assert b"G1234567" not in response.content
+
+
+def test_declining_from_the_page_needs_a_reason_and_a_failed_letter_can_be_made_again(
+    visa_request, admin_client, admin_user, django_capture_on_commit_callbacks
+):
+    meeting_page = reverse("reports:visa_requests", args=[visa_request.registration.meeting_id])
+    decide = reverse("reports:visa_request_decision", args=[visa_request.pk])
+
+    response = admin_client.post(decide, {"decision": "decline", "reason": ""}, follow=True)
+    assert "Say why the request is declined." in response.content.decode()
+    visa_request.refresh_from_db()
+    assert visa_request.state == VisaRequest.State.REQUESTED
+
+    other = VisaRequestFactory(registration__meeting=visa_request.registration.meeting)
+    with django_capture_on_commit_callbacks(execute=False):
+        letter = visa_letter_issue(visa_request=other, by=admin_user, enqueue=False)
+    RenderedDocument.objects.filter(pk=letter.document_id).update(
+        status=RenderedDocument.Status.FAILED, error="Broken"
+    )
+    with django_capture_on_commit_callbacks(execute=False):
+        response = admin_client.post(reverse("reports:render_retry", args=[letter.document_id]))
+    assert response.status_code == 302
+    assert response["Location"] == meeting_page
+    letter.document.refresh_from_db()
+    assert letter.document.status == RenderedDocument.Status.QUEUED
+    pending = admin_client.get(visa_letter_private_url(letter))
+    assert pending.status_code == 200
+    assert "Your letter is being prepared." in pending.content.decode()
