@@ -305,6 +305,13 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # data) before `manage.py purge_participant_imports` erases them.
 PARTICIPANT_IMPORT_RETENTION_DAYS = int(os.environ.get("PARTICIPANT_IMPORT_RETENTION_DAYS", "7"))
 
+# Who signs visa support letters off, printed under the letter as written (the title
+# defaults to "Secretariat of the International Dialogue on Migration", translated),
+# and the place the letters are dated from.
+VISA_LETTER_SIGNATORY_NAME = os.environ.get("VISA_LETTER_SIGNATORY_NAME", "")
+VISA_LETTER_SIGNATORY_TITLE = os.environ.get("VISA_LETTER_SIGNATORY_TITLE", "")
+VISA_LETTER_PLACE = os.environ.get("VISA_LETTER_PLACE", "Geneva")
+
 # Celery: with no broker configured, tasks run inline in the web process.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL

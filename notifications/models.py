@@ -28,10 +28,12 @@ class Kind(models.TextChoices):
     CONSULTATION_RESULT = "consultation_result", _("Consultation result published")
     SUGGESTION_REVIEWED = "suggestion_reviewed", _("Suggestion reviewed")
     DOCUMENT_PUBLISHED = "document_published", _("Document published")
+    VISA_LETTER = "visa_letter", _("Visa support letter issued or declined")
 
 
-# A person must get these whatever they chose: they are how they reach their account.
-MANDATORY_KINDS = frozenset({Kind.INVITATION, Kind.PASSWORD_RESET})
+# A person must get these whatever they chose: they are how they reach their account,
+# or (a visa letter) the answer to what they asked for.
+MANDATORY_KINDS = frozenset({Kind.INVITATION, Kind.PASSWORD_RESET, Kind.VISA_LETTER})
 OPTIONAL_KINDS = tuple(kind for kind in Kind if kind not in MANDATORY_KINDS)
 
 

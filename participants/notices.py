@@ -19,7 +19,7 @@ from notifications.messages import (
 from notifications.models import Kind
 from notifications.services import notification_send
 
-from .models import DelegationProposal, Registration
+from .models import DelegationProposal, Registration, VisaRequest
 
 REGISTRATION_KINDS = {
     Registration.Status.REGISTERED: Kind.REGISTRATION_RECEIVED,
@@ -159,4 +159,37 @@ def credentials_notice_send(*, credentials, event: str) -> None:
         recipients=focal_point_recipients(member_state_ids=[credentials.member_state_id]),
         compose=compose,
         key=f"credentials:{credentials.pk}:{event}",
+    )
+
+
+def visa_request_declined_notice_send(*, visa_request: VisaRequest) -> None:
+    """Tells the person the secretariat declined their visa support request, and why.
+
+    (An approval is told by the reports app, with the link to the letter it renders.)
+    """
+    participant = visa_request.registration.participant
+    meeting = visa_request.registration.meeting
+    if not participant.email:
+        return
+
+    def compose(recipient) -> Email:
+        return Email(
+            subject=_("Visa support letter declined: %(meeting)s") % {"meeting": meeting.title},
+            paragraphs=(
+                _(
+                    "The secretariat cannot issue a visa support letter for your participation "
+                    "in %(meeting)s."
+                )
+                % {"meeting": _meeting_line(meeting)},
+                _("Reason: %(reason)s") % {"reason": visa_request.reason},
+            ),
+            action_url=absolute_url(meeting.get_absolute_url()),
+            action_label=_("The meeting's page"),
+        )
+
+    notification_send(
+        kind=Kind.VISA_LETTER,
+        recipients=[recipient_for_address(participant.email, name=participant.full_name)],
+        compose=compose,
+        key=f"visa-request:{visa_request.pk}:declined",
     )

@@ -288,3 +288,12 @@ def credentials_report(*, meeting) -> list[CredentialsRow]:
         row = rows.setdefault(item.member_state_id, CredentialsRow(item.member_state))
         row.credentials = item
     return sorted(rows.values(), key=lambda row: row.member_state.name)
+
+
+# Who gets a badge: people coming, not those merely registered, withdrawn or absent.
+BADGE_STATUSES = (Registration.Status.CONFIRMED, Registration.Status.ATTENDED)
+
+
+def registration_list_for_badges(*, meeting) -> QuerySet[Registration]:
+    """The confirmed registrations of a meeting, by name, with what a badge prints."""
+    return registration_list(meeting=meeting).filter(status__in=BADGE_STATUSES)

@@ -259,11 +259,14 @@ def rendered_file_path(instance: "RenderedDocument", filename: str) -> str:
 
 
 class RenderedDocument(models.Model):
-    """One PDF produced from a note (or a list of participants) from fixed content."""
+    """One PDF produced from fixed content: a note, a meeting's list of participants or
+    sheet of badges, or a visa support letter."""
 
     class Kind(models.TextChoices):
         NOTE = "note", _("Discussion note")
         PARTICIPANT_LIST = "participant_list", _("List of participants")
+        BADGE_SHEET = "badge_sheet", _("Badges")
+        VISA_LETTER = "visa_letter", _("Visa support letter")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
@@ -294,6 +297,14 @@ class RenderedDocument(models.Model):
         choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
         help_text=_("The language version of the note this PDF prints."),
+    )
+    visa_request = models.ForeignKey(
+        "participants.VisaRequest",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="letter_renders",
+        verbose_name=_("visa support request"),
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
@@ -332,8 +343,24 @@ class RenderedDocument(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=(
-                    Q(kind="note", note__isnull=False, meeting__isnull=True)
-                    | Q(kind="participant_list", meeting__isnull=False, note__isnull=True)
+                    Q(
+                        kind="note",
+                        note__isnull=False,
+                        meeting__isnull=True,
+                        visa_request__isnull=True,
+                    )
+                    | Q(
+                        kind__in=["participant_list", "badge_sheet"],
+                        meeting__isnull=False,
+                        note__isnull=True,
+                        visa_request__isnull=True,
+                    )
+                    | Q(
+                        kind="visa_letter",
+                        visa_request__isnull=False,
+                        note__isnull=True,
+                        meeting__isnull=True,
+                    )
                 ),
                 name="rendered_document_has_one_subject",
             ),
@@ -356,6 +383,16 @@ class RenderedDocument(models.Model):
                 fields=["meeting", "content_sha256"],
                 condition=Q(kind="participant_list"),
                 name="one_render_per_participant_list_content",
+            ),
+            models.UniqueConstraint(
+                fields=["meeting", "content_sha256"],
+                condition=Q(kind="badge_sheet"),
+                name="one_render_per_badge_sheet_content",
+            ),
+            models.UniqueConstraint(
+                fields=["visa_request", "content_sha256"],
+                condition=Q(kind="visa_letter"),
+                name="one_render_per_visa_letter_content",
             ),
         ]
         # The latest finished render of a note (selectors.LATEST_FIRST).
@@ -387,3 +424,58 @@ class RenderedDocument(models.Model):
 
     def get_download_url(self):
         return reverse("reports:download", args=[self.pk, self.file_name])
+
+
+class VisaLetter(models.Model):
+    """The record of a visa support letter issued: who approved it, when, which PDF.
+
+    The PDF holds passport details, so it goes when the request's passport details are
+    erased (`visa_letter_files_erase`); this row stays, with the PDF's SHA-256, as the
+    record of what was issued.
+    """
+
+    visa_request = models.OneToOneField(
+        "participants.VisaRequest",
+        on_delete=models.PROTECT,
+        related_name="letter",
+        verbose_name=_("visa support request"),
+    )
+    document = models.OneToOneField(
+        RenderedDocument,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="visa_letter",
+        verbose_name=_("PDF"),
+    )
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    issued_at = models.DateTimeField(_("issued at"), default=timezone.now)
+    issued_by = acting_user_field(_("approved by"))
+    sha256 = models.CharField(
+        _("SHA-256"),
+        max_length=64,
+        blank=True,
+        help_text=_("The issued PDF's checksum, kept when the PDF itself is deleted."),
+    )
+    file_erased_at = models.DateTimeField(_("PDF deleted at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-issued_at", "-pk"]
+        verbose_name = _("visa support letter")
+        verbose_name_plural = _("visa support letters")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(file_erased_at__isnull=True) | Q(document__isnull=True),
+                name="erased_visa_letter_keeps_no_pdf",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.visa_request} ({self.issued_at:%Y-%m-%d})"
+
+    @property
+    def checksum(self) -> str:
+        """The PDF's SHA-256: the stored render's while it exists, then the kept copy."""
+        if self.document is not None and self.document.sha256:
+            return self.document.sha256
+        return self.sha256

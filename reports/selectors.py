@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from .models import DiscussionNote, NoteTranslation, RenderedDocument, slug_to_symbol
+from .models import DiscussionNote, NoteTranslation, RenderedDocument, VisaLetter, slug_to_symbol
 
 # "The latest" render, everywhere: the one asked for last (asking again for
 # content rendered before makes that render the latest; see services._request).
@@ -151,4 +151,28 @@ def rendered_document_list_stale() -> QuerySet[RenderedDocument]:
         .filter(status=RenderedDocument.Status.QUEUED)
         .filter(Q(sent_at__isnull=True) | Q(sent_at__lt=handed_before))
         .order_by("requested_at", "pk")
+    )
+
+
+def visa_letter_list(*, meeting) -> QuerySet[VisaLetter]:
+    """The letters issued for a meeting's requests, newest first: the record of what was sent."""
+    return (
+        VisaLetter.objects.filter(visa_request__registration__meeting=meeting)
+        .select_related("visa_request__registration__participant", "issued_by")
+        .select_related("document")
+        .defer("document__content")
+        .order_by("-issued_at", "-pk")
+    )
+
+
+def visa_letter_get_for_download(*, pk: int) -> VisaLetter:
+    return VisaLetter.objects.select_related("document").defer("document__content").get(pk=pk)
+
+
+def badge_sheet_list(*, meeting, limit: int = 10) -> list[RenderedDocument]:
+    return list(
+        _renders_without_content()
+        .filter(meeting=meeting, kind=RenderedDocument.Kind.BADGE_SHEET)
+        .select_related("requested_by")
+        .order_by(*LATEST_FIRST)[:limit]
     )

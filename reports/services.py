@@ -11,13 +11,17 @@ import datetime
 import logging
 
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from participants.selectors import BADGE_STATUSES, registration_list_for_badges
+from participants.visas import visa_request_approve
 from workshops.notices import document_published_notice_send
 
+from .badges import badge_sheet_content
 from .chains import next_amendment_symbol
 from .content import (
     DocumentContent,
@@ -27,14 +31,17 @@ from .content import (
     version_problems,
 )
 from .dispatch import rendered_document_send
+from .letters import visa_letter_content, visa_letter_language
 from .models import (
     AMENDMENT_SUFFIX,
     AmendmentKind,
     DiscussionNote,
     NoteTranslation,
     RenderedDocument,
+    VisaLetter,
 )
 from .note_limits import body_limit_problems
+from .notices import visa_letter_notice_send
 from .versions import LANGUAGE_CODES, translation_version
 
 logger = logging.getLogger(__name__)
@@ -257,6 +264,62 @@ def rendered_document_request_for_participant_list(
     )
 
 
+def rendered_document_request_for_badges(
+    *, meeting, by, registration=None, enqueue: bool = True
+) -> RenderedDocument:
+    """The badges of every confirmed participant of the meeting, or of one (a reprint)."""
+    if registration is None:
+        registrations = list(registration_list_for_badges(meeting=meeting))
+        if not registrations:
+            raise ValidationError(_("Nobody is confirmed for this meeting yet: no badge to print."))
+    else:
+        if registration.meeting_id != meeting.pk or registration.status not in BADGE_STATUSES:
+            raise ValidationError(
+                _(
+                    "Only a confirmed participant of this meeting has a badge "
+                    "(%(name)s is %(status)s)."
+                )
+                % {
+                    "name": registration.participant.full_name,
+                    "status": registration.get_status_display().lower(),
+                }
+            )
+        registrations = [registration]
+    return _request(
+        content=badge_sheet_content(meeting, registrations, single=registration is not None),
+        by=by,
+        enqueue=enqueue,
+        kind=RenderedDocument.Kind.BADGE_SHEET,
+        meeting=meeting,
+    )
+
+
+@transaction.atomic
+def visa_letter_issue(*, visa_request, by, enqueue: bool = True) -> VisaLetter:
+    """Approves the request, renders its letter and sends the person the private link.
+
+    ValidationError (nothing recorded) if the request cannot be approved.
+    """
+    approved = visa_request_approve(visa_request=visa_request, by=by)
+    language = visa_letter_language(approved)
+    document = _request(
+        content=visa_letter_content(approved, language=language),
+        by=by,
+        enqueue=enqueue,
+        kind=RenderedDocument.Kind.VISA_LETTER,
+        visa_request=approved,
+    )
+    letter = VisaLetter.objects.create(
+        visa_request=approved,
+        document=document,
+        language=language,
+        issued_at=approved.decided_at,
+        issued_by=by,
+    )
+    visa_letter_notice_send(letter=letter)
+    return letter
+
+
 def _request(*, content: DocumentContent, by, enqueue: bool, kind, **subject) -> RenderedDocument:
     with transaction.atomic():
         document, created = RenderedDocument.objects.select_for_update().get_or_create(
@@ -331,3 +394,34 @@ def rendered_document_publish(*, rendered_document: RenderedDocument) -> Rendere
         key=f"participant-list:{document.pk}",
     )
     return document
+
+
+def visa_letter_files_erase(now: datetime.datetime | None = None) -> int:
+    """Deletes the stored letters (PDF and HTML) of requests whose passport details were
+    erased; each letter's record stays, with its SHA-256. The number of letters deleted.
+
+    A scheduled job (notifications.jobs): the participants app erases passport details
+    and cannot call this app above it, so this side catches up. Safe to run twice.
+    """
+    now = now or timezone.now()
+    erased = 0
+    pending = RenderedDocument.objects.filter(
+        kind=RenderedDocument.Kind.VISA_LETTER, visa_request__erased_at__isnull=False
+    ).values_list("pk", flat=True)
+    for pk in list(pending):
+        with transaction.atomic():
+            document = RenderedDocument.objects.select_for_update().filter(pk=pk).first()
+            if document is None:
+                continue
+            letter = VisaLetter.objects.select_for_update().filter(document=document).first()
+            if letter is not None:
+                letter.sha256 = letter.sha256 or document.sha256
+                letter.document = None
+                letter.file_erased_at = now
+                letter.save(update_fields=["sha256", "document", "file_erased_at"])
+            name = document.file.name
+            document.delete()
+            if name:
+                transaction.on_commit(lambda name=name: default_storage.delete(name))
+        erased += 1
+    return erased

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.urls import path, register_converter
 
-from .views import docx, files, languages, library, notes
+from .views import badges, docx, files, languages, library, notes, visas
 
 
 class LanguageConverter:
@@ -35,6 +35,32 @@ urlpatterns = [
         "meetings/<int:meeting_pk>/participants/",
         files.ParticipantListGenerateView.as_view(),
         name="participant_list_generate",
+    ),
+    path(
+        "meetings/<int:meeting_pk>/visa-requests/",
+        visas.VisaRequestListView.as_view(),
+        name="visa_requests",
+    ),
+    path(
+        "visa-requests/<int:pk>/decision/",
+        visas.VisaRequestDecisionView.as_view(),
+        name="visa_request_decision",
+    ),
+    path(
+        "visa-letters/<str:token>/",
+        visas.VisaLetterDownloadView.as_view(),
+        name="visa_letter_download",
+    ),
+    path("meetings/<int:meeting_pk>/badges/", badges.BadgeListView.as_view(), name="badges"),
+    path(
+        "meetings/<int:meeting_pk>/badges/generate/",
+        badges.BadgeSheetGenerateView.as_view(),
+        name="badge_sheet_generate",
+    ),
+    path(
+        "registrations/<int:pk>/badge/",
+        badges.BadgeGenerateView.as_view(),
+        name="badge_generate",
     ),
     path("<str:slug>/", notes.NoteDetailView.as_view(), name="note_detail"),
     path("<str:slug>/edit/", notes.NoteUpdateView.as_view(), name="note_update"),

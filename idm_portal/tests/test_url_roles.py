@@ -21,6 +21,7 @@ from participants.tests.factories import (
     FocalPointFactory,
     MemberStateFactory,
     RegistrationFactory,
+    VisaRequestFactory,
 )
 from programme.services import agenda_publish
 from programme.tests.factories import SessionFactory, SpeakerSuggestionFactory
@@ -202,6 +203,13 @@ ACCESS = {
     "reports:note_version_preview": (SECRETARIAT, "GET"),
     "reports:note_version_preview_document": (SECRETARIAT, "GET"),
     "reports:note_version_generate": (SECRETARIAT, "POST"),
+    # Passport details and badges: the secretariat's; a letter's private link is signed.
+    "reports:visa_requests": (SECRETARIAT, "GET"),
+    "reports:visa_request_decision": (SECRETARIAT, "POST"),
+    "reports:visa_letter_download": (UNKNOWN, "GET"),
+    "reports:badges": (SECRETARIAT, "GET"),
+    "reports:badge_sheet_generate": (SECRETARIAT, "POST"),
+    "reports:badge_generate": (SECRETARIAT, "POST"),
 }
 
 
@@ -344,6 +352,11 @@ def world(eager_tasks, django_capture_on_commit_callbacks):
                 "reports:note_version_generate",
             )
         },
+        "reports:visa_request_decision": {
+            "pk": VisaRequestFactory(registration__meeting=meeting).pk
+        },
+        "reports:visa_letter_download": {"token": "no-such-letter"},
+        "reports:badge_generate": {"pk": registration.pk},
     }
     for name in ACCESS:
         if name in kwargs:

@@ -1,3 +1,5 @@
+import datetime
+
 import factory
 from django_countries import countries
 
@@ -9,6 +11,7 @@ from participants.models import (
     Organization,
     Participant,
     Registration,
+    VisaRequest,
 )
 
 _STATE_CODES = [code for code, _ in countries]
@@ -67,6 +70,25 @@ class DelegationProposalFactory(factory.django.DjangoModelFactory):
     first_name = factory.Faker("first_name")
     last_name = factory.Faker("last_name")
     email = factory.Sequence(lambda n: f"proposed{n}@example.org")
+
+
+class VisaRequestFactory(factory.django.DjangoModelFactory):
+    """A request for a visa support letter, as the self-registration form records it."""
+
+    class Meta:
+        model = VisaRequest
+
+    registration = factory.SubFactory(RegistrationFactory, status=Registration.Status.CONFIRMED)
+    passport_name = factory.LazyAttribute(
+        lambda o: (
+            f"{o.registration.participant.last_name.upper()} "
+            f"{o.registration.participant.first_name}"
+        )
+    )
+    passport_number = factory.Sequence(lambda n: f"P{n:07d}")
+    nationality = "GH"
+    date_of_birth = datetime.date(1980, 5, 17)
+    passport_expiry_date = datetime.date(2031, 1, 31)
 
 
 class FocalPointFactory(EnrolledUserFactory):

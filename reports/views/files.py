@@ -227,4 +227,9 @@ class ParticipantListPublishView(SecretariatRequiredMixin, View):
 def _back(document: RenderedDocument) -> str:
     if document.kind == RenderedDocument.Kind.NOTE:
         return document.note.get_absolute_url()
+    if document.kind == RenderedDocument.Kind.VISA_LETTER:
+        meeting_id = document.visa_request.registration.meeting_id
+        return reverse("reports:visa_requests", args=[meeting_id])
+    if document.kind == RenderedDocument.Kind.BADGE_SHEET:
+        return reverse("reports:badges", args=[document.meeting_id])
     return document.meeting.get_absolute_url()
