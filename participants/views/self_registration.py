@@ -10,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
@@ -21,6 +22,7 @@ from ..models import Registration
 from ..self_registration import (
     ExpiredLink,
     InvalidLink,
+    confirmation_status,
     registration_settings_update,
     self_registration_approve,
     self_registration_confirm,
@@ -30,6 +32,7 @@ from ..self_registration import (
 from ..self_registration_forms import (
     ApproveForm,
     DeclineForm,
+    PublicRegistrationForm,
     RegistrationSettingsForm,
 )
 from ..self_registration_selectors import (
@@ -50,13 +53,13 @@ class PublicRegistrationView(MeetingMixin, FormView):
     """Anyone (signed in or not) registers themselves while the meeting's form is open."""
 
     template_name = "participants/self_registration_form.html"
+    form_class = PublicRegistrationForm
 
-    def dispatch(self, request, *args, **kwargs):
-        self.places = None
-        return super().dispatch(request, *args, **kwargs)
+    @cached_property
+    def places(self):
+        return registration_settings_for(meeting=self.meeting)
 
     def get_form_kwargs(self):
-        self.places = registration_settings_for(meeting=self.meeting)
         kwargs = super().get_form_kwargs()
         kwargs["categories"] = self.places.categories if self.places else []
         return kwargs
@@ -126,8 +129,6 @@ class ConfirmAddressView(View):
         raise Http404(_("This link is not valid."))
 
     def get(self, request, token):
-        from ..self_registration import confirmation_status
-
         try:
             registration = confirmation_status(token=token)
         except (InvalidLink, ExpiredLink) as error:
