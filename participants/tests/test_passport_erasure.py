@@ -5,7 +5,7 @@ import io
 
 import pytest
 from django.core.management import call_command
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from notifications.jobs import due_jobs_run
 from participants.models import RegistrationChange, VisaRequest
@@ -60,8 +60,9 @@ def test_the_command_says_what_it_erased(settings):
     settings.PASSPORT_RETENTION_DAYS = 10
     visa_request(ended_days_ago=11)
     out = io.StringIO()
-    call_command("erase_passport_details", stdout=out)
-    call_command("erase_passport_details", stdout=out)
+    with translation.override("en"):
+        call_command("erase_passport_details", stdout=out)
+        call_command("erase_passport_details", stdout=out)
     assert out.getvalue() == (
         "Passport details of meetings ended over 10 days ago: 1 erased.\n"
         "Passport details of meetings ended over 10 days ago: 0 erased.\n"
