@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from participants.models import (
     Organization,
@@ -25,6 +25,13 @@ from workshops.tests.factories import MeetingFactory
 pytestmark = pytest.mark.django_db
 
 SOON = timezone.localdate() + datetime.timedelta(days=40)
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards():
+    """A page asked for in French leaves French active in the thread: not for the next test."""
+    yield
+    translation.activate("en")
 
 
 @pytest.fixture
