@@ -202,6 +202,8 @@ class RegistrationSettingsForm(forms.Form):
         opens, closes = data.get("opens_at"), data.get("closes_at")
         if opens and closes and closes <= opens:
             self.add_error("closes_at", _("Registration must close after it opens."))
+        if data.get("is_open") and not data.get("categories"):
+            self.add_error("categories", _("Tick who may register on the form."))
         return data
 
     def values(self) -> dict:

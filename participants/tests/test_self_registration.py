@@ -405,3 +405,66 @@ def test_unconfirmed_and_waiting_people_are_not_participants(meeting, open_form)
     assert registration_list_for_agenda(meeting=meeting).count() == 2
     assert list(registration_list_for_publication(meeting=meeting)) == [listed]
     assert registration_unlisted_count_for_publication(meeting=meeting) == 1
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_the_approval_queue_costs_the_same_queries_for_one_or_three(
+    client, meeting, open_form, secretariat_user, django_assert_num_queries, rows
+):
+    from participants.self_registration import self_registration_confirm
+    from participants.tests.factories import OrganizationFactory
+
+    OrganizationFactory(kind="ngo")
+    registration_settings_update(
+        meeting=meeting, is_open=True, categories=["ngo"], needs_approval=True, capacity=rows
+    )
+    form_url = reverse("participants:self_registration_form", args=[meeting.pk])
+    for n in range(rows + 1):
+        client.post(form_url, form_data(email=f"p{n}@example.org", typed_organization=f"NGO {n}"))
+    for registration in Registration.objects.order_by("pk"):
+        self_registration_confirm(token=confirmation_token(registration))
+    client.force_login(secretariat_user)
+
+    # session, user, role, meeting, pending, the organizations to merge into, settings,
+    # waiting list, unconfirmed count, places taken
+    with django_assert_num_queries(10):
+        response = client.get(reverse("participants:self_registration_queue", args=[meeting.pk]))
+
+    page = response.content.decode()
+    assert page.count('data-testid="pending"') == rows
+    assert page.count("Merge into") == rows
+
+
+def test_the_secretariat_sets_the_form_up_and_each_change_is_recorded(
+    client, meeting, secretariat_user
+):
+    client.force_login(secretariat_user)
+    url = reverse("participants:registration_settings", args=[meeting.pk])
+    refused = client.post(url, {"is_open": "on", "needs_approval": "on"})
+    assert "Tick who may register on the form." in refused.content.decode()
+
+    client.post(
+        url,
+        {
+            "is_open": "on",
+            "categories": ["ngo", "media"],
+            "capacity": "50",
+            "closes_at": "2030-03-01T18:00",
+            "message": "Doors open at 9:00.",
+        },
+    )
+
+    page = client.get(url).content.decode()
+    assert page.count('data-testid="settings-change"') == 1
+    places = meeting.registration_settings
+    assert (places.is_open, places.categories, places.capacity, places.needs_approval) == (
+        True,
+        ["ngo", "media"],
+        50,
+        False,
+    )
+    assert timezone.localtime(places.closes_at).strftime("%Y-%m-%d %H:%M") == "2030-03-01 18:00"
+    form = client.get(reverse("participants:self_registration_form", args=[meeting.pk]))
+    assert "Doors open at 9:00." in form.content.decode()
+    assert 'value="government"' not in form.content.decode()
+    assert 'value="media"' in form.content.decode()
