@@ -17,11 +17,6 @@ VISA_FIELDS = (
 )
 
 
-class OrganizationChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return str(obj)
-
-
 class PublicRegistrationForm(forms.Form):
     """The form anyone may fill in while a meeting's registration is open.
 
@@ -36,9 +31,9 @@ class PublicRegistrationForm(forms.Form):
     )
     job_title = forms.CharField(label=_("Job title"), max_length=255, required=False)
     category = forms.ChoiceField(label=_("Category"))
-    organization = OrganizationChoiceField(
+    # The register's organizations, grouped by category (one query).
+    organization = forms.ChoiceField(
         label=_("Organization"),
-        queryset=Organization.objects.none(),
         required=False,
         help_text=_("Choose it in the list if it is there."),
     )
@@ -103,10 +98,20 @@ class PublicRegistrationForm(forms.Form):
             ("", "—"),
             *((c, labels[c]) for c in SELF_REGISTRATION_CATEGORIES if c in categories),
         ]
-        self.fields["organization"].queryset = Organization.objects.filter(
-            kind__in=categories
-        ).order_by("name")
+        organizations = list(Organization.objects.filter(kind__in=categories).order_by("name"))
+        self._organizations = {str(o.pk): o for o in organizations}
+        self.fields["organization"].choices = [
+            ("", "—"),
+            *(
+                (labels[c], [(str(o.pk), str(o)) for o in organizations if o.kind == c])
+                for c in SELF_REGISTRATION_CATEGORIES
+                if any(o.kind == c for o in organizations)
+            ),
+        ]
         self.fields["nationality"].choices = [("", "—"), *countries]
+
+    def clean_organization(self):
+        return self._organizations.get(self.cleaned_data["organization"])
 
     @property
     def is_spam(self) -> bool:

@@ -468,3 +468,27 @@ def test_the_secretariat_sets_the_form_up_and_each_change_is_recorded(
     assert "Doors open at 9:00." in form.content.decode()
     assert 'value="government"' not in form.content.decode()
     assert 'value="media"' in form.content.decode()
+
+
+def test_an_organization_of_the_register_is_confirmed_at_once_where_no_approval_is_needed(
+    client, meeting, mailbox, django_capture_on_commit_callbacks
+):
+    registration_settings_update(
+        meeting=meeting, is_open=True, categories=["ngo", "academia"], needs_approval=False
+    )
+    ngo = OrganizationFactory(name="Caritas Internationalis", kind="ngo")
+    OrganizationFactory(name="University of Ghana", kind="academia")
+    form_url = reverse("participants:self_registration_form", args=[meeting.pk])
+    page = client.get(form_url).content.decode()
+    assert '<optgroup label="Academia">' in page
+    assert '<optgroup label="Non-governmental organization">' in page
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(form_url, form_data(organization=str(ngo.pk), typed_organization=""))
+    registration = Registration.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(link_in(mailbox[0]))
+
+    registration.refresh_from_db()
+    assert (registration.status, registration.organization) == ("confirmed", ngo)
+    assert mailbox[1]["Subject"] == "Registration confirmed: Migration and social change"
