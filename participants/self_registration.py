@@ -199,7 +199,12 @@ def self_registration_submit(
         accessibility_needs=form.accessibility_needs.strip(),
     )
     registration.full_clean(exclude=["meeting", "participant"], validate_unique=False)
-    registration.save()
+    try:
+        # A savepoint: the same person sending the form twice at once registers once.
+        with transaction.atomic():
+            registration.save()
+    except IntegrityError:
+        return None
     SelfRegistration.objects.create(registration=registration, language=form.language)
     if form.visa is not None:
         VisaRequest.objects.create(registration=registration, **dataclasses.asdict(form.visa))
@@ -292,6 +297,8 @@ def self_registration_confirm(*, token: str, now: datetime.datetime | None = Non
         )
         if registration.status != Registration.Status.UNCONFIRMED or places is None:
             return Confirmation(registration=registration, already=True)
+        if not registration.meeting.is_open:
+            raise ValidationError(_("Registration for this meeting is closed."))
         if has_free_place(places):
             new = status_on_admission(places, registration)
         else:

@@ -492,3 +492,20 @@ def test_an_organization_of_the_register_is_confirmed_at_once_where_no_approval_
     registration.refresh_from_db()
     assert (registration.status, registration.organization) == ("confirmed", ngo)
     assert mailbox[1]["Subject"] == "Registration confirmed: Migration and social change"
+
+
+def test_a_link_used_after_the_meeting_was_cancelled_says_registration_is_closed(
+    client, meeting, open_form
+):
+    client.post(reverse("participants:self_registration_form", args=[meeting.pk]), form_data())
+    registration = Registration.objects.get()
+    meeting.status = "cancelled"
+    meeting.save(update_fields=["status"])
+
+    response = client.post(
+        reverse("participants:self_registration_confirm", args=[confirmation_token(registration)])
+    )
+
+    assert "Registration for this meeting is closed." in response.content.decode()
+    registration.refresh_from_db()
+    assert registration.status == Registration.Status.UNCONFIRMED

@@ -140,6 +140,8 @@ class ConfirmAddressView(View):
             result = self_registration_confirm(token=token)
         except (InvalidLink, ExpiredLink) as error:
             return self._refused(request, error)
+        except ValidationError as error:
+            return render(request, self.template_name, {"closed": error.messages[0]})
         return render(
             request, self.template_name, self._context(result.registration, result.already)
         )
