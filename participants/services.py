@@ -310,7 +310,8 @@ def registration_role_set(*, registration: Registration, role: str, by=None) -> 
 def registration_check_in(*, registration: Registration, by=None) -> bool:
     """Marks a person as arrived; returns False if they were checked in already.
 
-    A withdrawn person is not checked in: ValidationError. The row is locked
+    A withdrawn person, or one not yet a participant (address unconfirmed, awaiting
+    approval, waiting, declined), is not checked in: ValidationError. The row is locked
     first, so a withdrawal at the same moment is seen.
     """
     locked = (
@@ -322,6 +323,12 @@ def registration_check_in(*, registration: Registration, by=None) -> bool:
         raise ValidationError(
             _("%(name)s has withdrawn.") % {"name": locked.participant.full_name},
             code="withdrawn",
+        )
+    if locked.status in Registration.NOT_PARTICIPANT_STATUSES:
+        raise ValidationError(
+            _("%(name)s is not a participant of this meeting (%(status)s).")
+            % {"name": locked.participant.full_name, "status": locked.get_status_display()},
+            code="not_a_participant",
         )
     return registration_status_set(
         registration=registration, status=Registration.Status.ATTENDED, by=by

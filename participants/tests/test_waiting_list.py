@@ -166,3 +166,21 @@ def test_two_people_competing_for_the_last_place_at_once_one_gets_it(
     )
     assert statuses == ["confirmed", "waitlisted"]
     assert places_taken(meeting_id=meeting.pk) == 1
+
+
+@pytest.mark.django_db
+def test_someone_on_the_waiting_list_is_not_checked_in():
+    from django.core.exceptions import ValidationError
+
+    from participants.services import registration_check_in
+
+    meeting = meeting_with_places(capacity=1)
+    university = OrganizationFactory(kind="academia")
+    with notifications_muted():
+        confirmed(signed_up(meeting, "Ana", university))
+        ben = confirmed(signed_up(meeting, "Ben", university))
+    with pytest.raises(ValidationError) as refused:
+        registration_check_in(registration=ben)
+    assert refused.value.messages == [
+        "Ben Tester is not a participant of this meeting (On the waiting list)."
+    ]
