@@ -147,6 +147,11 @@ def test_from_the_form_to_the_confirmation_mail_to_the_approval(
     queue_url = reverse("participants:self_registration_queue", args=[meeting.pk])
     queue = client.get(queue_url).content.decode()
     assert "Not in the register" in queue
+    listed = client.get(reverse("participants:registration_list", args=[meeting.pk]))
+    assert "Migrants Rights Network (not in the register)" in listed.content.decode()
+    edit = client.get(reverse("participants:registration_update", args=[registration.pk]))
+    assert edit.status_code == 200
+    assert "Registered on the public form" in edit.content.decode()
     assert "Migrants Rights Network" in queue
     assert "1 places taken, no limit." in queue
     decision_url = reverse("participants:self_registration_decision", args=[registration.pk])
