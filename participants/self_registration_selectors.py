@@ -15,6 +15,12 @@ def registration_settings_for(*, meeting) -> RegistrationSettings | None:
     return RegistrationSettings.objects.filter(meeting=meeting).first()
 
 
+def self_registration_is_open(*, meeting, now) -> bool:
+    """Whether the meeting's public registration form takes registrations now."""
+    places = registration_settings_for(meeting=meeting) if meeting.is_open else None
+    return places is not None and places.is_open_at(now)
+
+
 def registration_settings_history(*, meeting) -> list[RegistrationSettingsChange]:
     entries = list(
         RegistrationSettingsChange.objects.filter(settings__meeting=meeting)

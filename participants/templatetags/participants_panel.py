@@ -1,9 +1,7 @@
 from django import template
-from django.utils import timezone
 
 from accounts.roles import focal_point_state, is_secretariat
 
-from ..self_registration_selectors import registration_settings_for
 from ..statistics import meeting_attendance
 
 register = template.Library()
@@ -21,8 +19,7 @@ def participants_meeting_panel(context, meeting):
         "focal_point_state": focal_point_state(user) if user else None,
         "figures": None,
     }
-    places = registration_settings_for(meeting=meeting) if meeting.is_open else None
-    panel["self_registration_open"] = places is not None and places.is_open_at(timezone.now())
+
     if meeting.status == meeting.Status.HELD:
         attendance = meeting_attendance(meeting=meeting)
         if attendance.figures.total:
