@@ -96,6 +96,8 @@ def test_from_the_form_to_the_confirmation_mail_to_the_approval(
     assert "Government delegates do not register here" in form_page
     assert "Bring your passport to the door." in form_page
     assert 'value="government"' not in form_page
+    assert 'name="listed_consent"' in form_page
+    assert "checked" not in form_page  # both consents (and the visa box) start unticked
 
     response = post(client, capture, form_url, form_data())
 
@@ -514,3 +516,14 @@ def test_a_link_used_after_the_meeting_was_cancelled_says_registration_is_closed
     assert "Registration for this meeting is closed." in response.content.decode()
     registration.refresh_from_db()
     assert registration.status == Registration.Status.UNCONFIRMED
+
+
+def test_a_signed_in_person_finds_their_name_and_address_filled_in(client, meeting, open_form):
+    from accounts.tests.factories import UserFactory
+
+    client.force_login(UserFactory(first_name="Lena", last_name="Okafor", email="lena@example.org"))
+    page = client.get(
+        reverse("participants:self_registration_form", args=[meeting.pk])
+    ).content.decode()
+    assert 'value="Okafor"' in page
+    assert 'value="lena@example.org"' in page

@@ -59,6 +59,13 @@ class PublicRegistrationView(MeetingMixin, FormView):
     def places(self):
         return registration_settings_for(meeting=self.meeting)
 
+    def get_initial(self):
+        user = self.request.user
+        if not user.is_authenticated:
+            return {}
+        # A signed-in person registers themselves: their account's name and address.
+        return {"first_name": user.first_name, "last_name": user.last_name, "email": user.email}
+
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
         kwargs["categories"] = self.places.categories if self.places else []
