@@ -189,8 +189,15 @@ class Registration(models.Model):
         Status.WAITLISTED,
         Status.DECLINED,
     )
-    # Those who hold one of the meeting's places (its capacity).
-    PLACE_STATUSES = (Status.REGISTERED, Status.CONFIRMED, Status.ATTENDED, Status.PENDING)
+    # Those who hold one of the meeting's places (its capacity); a no-show keeps theirs:
+    # marking it after the fact frees nothing to give.
+    PLACE_STATUSES = (
+        Status.REGISTERED,
+        Status.CONFIRMED,
+        Status.ATTENDED,
+        Status.NO_SHOW,
+        Status.PENDING,
+    )
 
     meeting = models.ForeignKey(
         "workshops.Meeting",
