@@ -65,7 +65,13 @@ def registration_list(*, meeting) -> QuerySet[Registration]:
 
 def registration_get(*, pk: int) -> Registration:
     return Registration.objects.select_related(
-        "meeting", "participant", "member_state", "organization", "created_by", "updated_by"
+        "meeting",
+        "participant",
+        "member_state",
+        "organization",
+        "created_by",
+        "updated_by",
+        "self_registration",
     ).get(pk=pk)
 
 

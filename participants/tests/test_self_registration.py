@@ -153,7 +153,14 @@ def test_from_the_form_to_the_confirmation_mail_to_the_approval(
     assert "Migrants Rights Network (not in the register)" in listed.content.decode()
     edit = client.get(reverse("participants:registration_update", args=[registration.pk]))
     assert edit.status_code == 200
-    assert "Registered on the public form" in edit.content.decode()
+    edit_page = edit.content.decode()
+    assert "Registered on the public form on" in edit_page
+    assert "in English." in edit_page
+    assert "Asked not to be named in the published list of participants." in edit_page
+    assert "May be contacted about future IDM meetings." in edit_page
+    assert "Accessibility needs: Step-free access" in edit_page
+    assert "the registrant" in edit_page  # who made the history's first entries
+    assert "Mark On the waiting list" not in edit_page
     assert "Migrants Rights Network" in queue
     assert "1 places taken, no limit." in queue
     decision_url = reverse("participants:self_registration_decision", args=[registration.pk])
