@@ -139,6 +139,7 @@ def test_from_the_form_to_the_confirmation_mail_to_the_approval(
     assert "your address is confirmed" in done
     assert "awaits the secretariat" in done
     assert "already confirmed" in again
+    assert "already confirmed" in client.get(link).content.decode()
     registration.refresh_from_db()
     assert registration.status == Registration.Status.PENDING
     assert len(mailbox) == 2  # the second click mails nothing

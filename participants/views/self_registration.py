@@ -140,7 +140,8 @@ class ConfirmAddressView(View):
             registration = confirmation_status(token=token)
         except (InvalidLink, ExpiredLink) as error:
             return self._refused(request, error)
-        return render(request, self.template_name, self._context(registration, False))
+        already = registration.status != Registration.Status.UNCONFIRMED
+        return render(request, self.template_name, self._context(registration, already))
 
     def post(self, request, token):
         try:
