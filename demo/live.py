@@ -15,6 +15,10 @@ from django.utils import timezone
 
 from participants.models import Category, Organization, Registration
 from participants.selectors import member_state_list, registration_count
+from participants.self_registration import (
+    SELF_REGISTRATION_CATEGORIES,
+    registration_settings_update,
+)
 from participants.services import PersonDetails, registration_create
 from themes.models import Consultation
 from themes.services import consultation_create, proposal_add, vote_cast
@@ -172,6 +176,18 @@ def load(*, organizations: dict[str, list[Organization]]) -> dict[str, Meeting]:
         end_date=held_day,
         venue="Geneva",
         status=Meeting.Status.HELD,
+    )
+    # The upcoming workshop's public form is open: organizations register themselves.
+    registration_settings_update(
+        meeting=upcoming,
+        is_open=True,
+        categories=[c.value for c in SELF_REGISTRATION_CATEGORIES],
+        needs_approval=True,
+        capacity=150,
+        message="Registration closes one week before the workshop.",
+        closes_at=timezone.make_aware(
+            datetime.datetime.combine(upcoming_day - datetime.timedelta(days=7), datetime.time())
+        ),
     )
     _held_meeting_participants(held, organizations)
     _live_consultation(current)

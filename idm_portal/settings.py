@@ -304,6 +304,14 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # Days an uploaded participants file that was never imported keeps its rows (personal
 # data) before `manage.py purge_participant_imports` erases them.
 PARTICIPANT_IMPORT_RETENTION_DAYS = int(os.environ.get("PARTICIPANT_IMPORT_RETENTION_DAYS", "7"))
+# Days after a meeting's last day that the passport details of its visa support requests
+# are kept before the due jobs (participants.passports) erase them.
+PASSPORT_RETENTION_DAYS = int(os.environ.get("PASSPORT_RETENTION_DAYS", "30"))
+# Self-registration: how long the link confirming a registrant's address works, and how
+# many forms one address (IP) or one e-mail may send (allauth's rate limits, in the cache).
+SELF_REGISTRATION_LINK_DAYS = int(os.environ.get("SELF_REGISTRATION_LINK_DAYS", "3"))
+SELF_REGISTRATION_RATE_LIMIT = os.environ.get("SELF_REGISTRATION_RATE_LIMIT", "10/1h/ip,3/1h/key")
+ACCOUNT_RATE_LIMITS["self_register"] = SELF_REGISTRATION_RATE_LIMIT
 
 # Who signs visa support letters off, printed under the letter as written (the title
 # defaults to "Secretariat of the International Dialogue on Migration", translated),

@@ -15,6 +15,10 @@ class Kind(models.TextChoices):
     REGISTRATION_RECEIVED = "registration_received", _("Registration received")
     REGISTRATION_CONFIRMED = "registration_confirmed", _("Registration confirmed")
     REGISTRATION_WITHDRAWN = "registration_withdrawn", _("Registration withdrawn")
+    REGISTRATION_ADDRESS = "registration_address", _("Link to confirm a registration's address")
+    REGISTRATION_PENDING = "registration_pending", _("Registration awaiting approval")
+    REGISTRATION_WAITLISTED = "registration_waitlisted", _("Registration on the waiting list")
+    REGISTRATION_DECLINED = "registration_declined", _("Registration declined")
     DELEGATION_PROPOSAL_DECIDED = (
         "delegation_proposal_decided",
         _("Delegation proposal approved or declined"),
@@ -32,8 +36,11 @@ class Kind(models.TextChoices):
 
 
 # A person must get these whatever they chose: they are how they reach their account,
-# or (a visa letter) the answer to what they asked for.
-MANDATORY_KINDS = frozenset({Kind.INVITATION, Kind.PASSWORD_RESET, Kind.VISA_LETTER})
+# the answer to what they asked for (a visa letter), or (the link confirming a registrant's
+# address) how their registration counts at all.
+MANDATORY_KINDS = frozenset(
+    {Kind.INVITATION, Kind.PASSWORD_RESET, Kind.VISA_LETTER, Kind.REGISTRATION_ADDRESS}
+)
 OPTIONAL_KINDS = tuple(kind for kind in Kind if kind not in MANDATORY_KINDS)
 
 

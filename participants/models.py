@@ -177,6 +177,29 @@ class Registration(models.Model):
         ATTENDED = "attended", _("Attended")
         NO_SHOW = "no_show", _("No-show")
         WITHDRAWN = "withdrawn", _("Withdrawn")
+        # The steps of a self-registration (participants.self_registration): not yet a
+        # participant in any list, count or statistic of attendance.
+        UNCONFIRMED = "unconfirmed", _("Address not confirmed")
+        PENDING = "pending", _("Awaiting approval")
+        WAITLISTED = "waitlisted", _("On the waiting list")
+        DECLINED = "declined", pgettext_lazy("registration status", "Declined")
+
+    # Not (or not yet) a participant of the meeting.
+    NOT_PARTICIPANT_STATUSES = (
+        Status.UNCONFIRMED,
+        Status.PENDING,
+        Status.WAITLISTED,
+        Status.DECLINED,
+    )
+    # Those who hold one of the meeting's places (its capacity); a no-show keeps theirs:
+    # marking it after the fact frees nothing to give.
+    PLACE_STATUSES = (
+        Status.REGISTERED,
+        Status.CONFIRMED,
+        Status.ATTENDED,
+        Status.NO_SHOW,
+        Status.PENDING,
+    )
 
     meeting = models.ForeignKey(
         "workshops.Meeting",
@@ -206,6 +229,11 @@ class Registration(models.Model):
         blank=True,
         related_name="registrations",
         verbose_name=_("organization"),
+    )
+    # An organization a registrant typed that the register does not have: it stands for
+    # `organization` until the secretariat accepts it as new or merges it into one.
+    typed_organization = models.CharField(
+        _("organization as typed by the registrant"), max_length=255, blank=True
     )
     role = models.CharField(_("role"), max_length=32, choices=Role.choices, default=Role.DELEGATE)
     status = models.CharField(
@@ -251,8 +279,9 @@ class Registration(models.Model):
                 condition=(
                     ~Q(category__in=[c.value for c in ORGANIZATION_CATEGORIES])
                     | Q(organization__isnull=False)
+                    | ~Q(typed_organization="")
                 ),
-                name="organization_delegate_has_an_organization",
+                name="organization_delegate_has_an_organization_or_typed_one",
                 violation_error_message=_(
                     "Participants of this category come from an organization."
                 ),
@@ -281,6 +310,12 @@ class RegistrationChange(AppendOnlyModel):
         CHECK_IN_UNDONE = "check_in_undone", _("Check-in undone")
         WITHDRAWN = "withdrawn", _("Withdrawn")
         IMPORTED = "imported", _("Imported")
+        SELF_REGISTERED = "self_registered", _("Registered on the public form")
+        EMAIL_CONFIRMED = "email_confirmed", _("Address confirmed")
+        PROMOTED = "promoted", _("Promoted from the waiting list")
+        APPROVED = "approved", pgettext_lazy("registration change", "Approved")
+        DECLINED = "declined", pgettext_lazy("registration change", "Declined")
+        PASSPORT_ERASED = "passport_erased", _("Passport details erased")
 
     registration = models.ForeignKey(
         Registration,
@@ -617,3 +652,115 @@ class CredentialsChange(AppendOnlyModel):
 
     def __str__(self):
         return f"{self.get_action_display()} · {self.changed_at:%Y-%m-%d %H:%M}"
+
+
+class RegistrationSettings(models.Model):
+    """How people may register themselves for one meeting on its public form.
+
+    Its row is also the lock (select_for_update) that keeps the places of the
+    meeting from being given twice when two people confirm or withdraw at once.
+    """
+
+    meeting = models.OneToOneField(
+        "workshops.Meeting",
+        on_delete=models.PROTECT,
+        related_name="registration_settings",
+        verbose_name=_("meeting"),
+    )
+    is_open = models.BooleanField(_("registration open"), default=False)
+    opens_at = models.DateTimeField(_("opens at"), null=True, blank=True)
+    closes_at = models.DateTimeField(_("closes at"), null=True, blank=True)
+    capacity = models.PositiveIntegerField(
+        _("capacity"),
+        null=True,
+        blank=True,
+        help_text=_("Places in all; once they are taken, people go on the waiting list."),
+    )
+    # Category values; never "government": delegates come through their focal point.
+    categories = models.JSONField(_("categories that may register"), default=list, blank=True)
+    needs_approval = models.BooleanField(_("registrations need approval"), default=True)
+    message = models.TextField(
+        _("message to registrants"),
+        blank=True,
+        help_text=_("Shown on the form and in the e-mails to registrants."),
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    updated_by = acting_user_field(_("updated by"))
+
+    class Meta:
+        verbose_name = _("registration settings")
+        verbose_name_plural = _("registration settings")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(opens_at__isnull=True)
+                | Q(closes_at__isnull=True)
+                | Q(closes_at__gt=F("opens_at")),
+                name="self_registration_closes_after_it_opens",
+                violation_error_message=_("Registration must close after it opens."),
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.meeting)
+
+    def is_open_at(self, now) -> bool:
+        return (
+            self.is_open
+            and (self.opens_at is None or self.opens_at <= now)
+            and (self.closes_at is None or now < self.closes_at)
+            and bool(self.categories)
+        )
+
+
+class RegistrationSettingsChange(AppendOnlyModel):
+    """One change of a meeting's registration settings."""
+
+    settings = models.ForeignKey(
+        RegistrationSettings,
+        on_delete=models.PROTECT,
+        related_name="changes",
+        verbose_name=_("registration settings"),
+    )
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
+    changed_at = models.DateTimeField(_("changed at"), auto_now_add=True)
+    changed_by = acting_user_field(_("changed by"), in_history=True)
+
+    class Meta(AppendOnlyModel.Meta):
+        ordering = ["changed_at", "id"]
+        verbose_name = _("registration settings change")
+        verbose_name_plural = _("registration settings changes")
+
+    def __str__(self):
+        return f"{self.settings_id} · {self.changed_at:%Y-%m-%d %H:%M}"
+
+
+class SelfRegistration(models.Model):
+    """What a registration made on the public form adds: the registrant's language and
+    the steps of their address's confirmation and of the secretariat's decision."""
+
+    registration = models.OneToOneField(
+        Registration,
+        on_delete=models.PROTECT,
+        related_name="self_registration",
+        verbose_name=_("registration"),
+    )
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+    # The waiting list is in the order of these.
+    confirmed_at = models.DateTimeField(_("address confirmed at"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = acting_user_field(_("decided by"))
+    reason = models.TextField(
+        _("reason"),
+        blank=True,
+        help_text=_("Why the registration was declined; the person sees it."),
+    )
+
+    class Meta:
+        ordering = ["confirmed_at", "pk"]
+        verbose_name = _("self-registration")
+        verbose_name_plural = _("self-registrations")
+        indexes = [models.Index(fields=["confirmed_at"])]
+
+    def __str__(self):
+        return str(self.registration)

@@ -6,6 +6,8 @@ sent for a meeting already held or cancelled (its records are history), and
 no message names anyone but the recipient and the person it is about.
 """
 
+import dataclasses
+
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -19,12 +21,21 @@ from notifications.messages import (
 from notifications.models import Kind
 from notifications.services import notification_send
 
-from .models import DelegationProposal, Registration, VisaRequest
+from .models import (
+    DelegationProposal,
+    Registration,
+    RegistrationSettings,
+    SelfRegistration,
+    VisaRequest,
+)
 
 REGISTRATION_KINDS = {
     Registration.Status.REGISTERED: Kind.REGISTRATION_RECEIVED,
     Registration.Status.CONFIRMED: Kind.REGISTRATION_CONFIRMED,
     Registration.Status.WITHDRAWN: Kind.REGISTRATION_WITHDRAWN,
+    Registration.Status.PENDING: Kind.REGISTRATION_PENDING,
+    Registration.Status.WAITLISTED: Kind.REGISTRATION_WAITLISTED,
+    Registration.Status.DECLINED: Kind.REGISTRATION_DECLINED,
 }
 
 
@@ -33,8 +44,87 @@ def _meeting_line(meeting) -> str:
     return f"{meeting.title} ({date_span(meeting.start_date, meeting.end_date)}{where})"
 
 
-def registration_notice_send(*, registration: Registration, event: str) -> None:
-    """Tells the person their registration was received, confirmed or withdrawn.
+def _registrant(registration: Registration):
+    """The person as a recipient, in the language they registered in if they used the form;
+    with that form's record and the meeting's message to registrants."""
+    participant = registration.participant
+    recipient = recipient_for_address(participant.email, name=participant.full_name)
+    own = SelfRegistration.objects.filter(registration=registration).first()
+    if own is None:
+        return recipient, None, ""
+    message = (
+        RegistrationSettings.objects.filter(meeting_id=registration.meeting_id)
+        .values_list("message", flat=True)
+        .first()
+    )
+    return dataclasses.replace(recipient, language=own.language), own, message or ""
+
+
+def _status_text(registration: Registration, own, promoted: bool) -> tuple[str, list[str]]:
+    meeting = registration.meeting
+    values = {"meeting": meeting.title}
+    line = {"meeting": _meeting_line(meeting)}
+    status = registration.status
+    paragraphs = []
+    if promoted:
+        paragraphs.append(
+            _("A place has become free at %(meeting)s: you are no longer on the waiting list.")
+            % line
+        )
+    if status == Registration.Status.REGISTERED:
+        subject = _("Registration received: %(meeting)s") % values
+        paragraphs.append(
+            _(
+                "Your registration for %(meeting)s has been received. The secretariat "
+                "will confirm it."
+            )
+            % line
+        )
+    elif status == Registration.Status.CONFIRMED:
+        subject = _("Registration confirmed: %(meeting)s") % values
+        paragraphs.append(_("Your registration for %(meeting)s is confirmed.") % line)
+    elif status == Registration.Status.PENDING:
+        subject = _("Registration awaiting approval: %(meeting)s") % values
+        paragraphs.append(
+            _(
+                "Thank you for confirming your address. Your registration for %(meeting)s "
+                "now awaits the secretariat's approval; you will hear from us."
+            )
+            % line
+        )
+    elif status == Registration.Status.WAITLISTED:
+        subject = _("On the waiting list: %(meeting)s") % values
+        paragraphs.append(
+            _(
+                "Thank you for confirming your address. %(meeting)s is full: you are on "
+                "its waiting list, and you will hear from us as soon as a place becomes free."
+            )
+            % line
+        )
+    elif status == Registration.Status.DECLINED:
+        subject = _("Registration declined: %(meeting)s") % values
+        paragraphs.append(
+            _("The secretariat could not accept your registration for %(meeting)s.") % line
+        )
+        if own is not None and own.reason:
+            paragraphs.append(_("Reason: %(reason)s") % {"reason": own.reason})
+    else:
+        subject = _("Registration withdrawn: %(meeting)s") % values
+        paragraphs.append(
+            _(
+                "Your registration for %(meeting)s has been withdrawn. If this is a "
+                "mistake, please contact the secretariat."
+            )
+            % line
+        )
+    return subject, paragraphs
+
+
+def registration_notice_send(
+    *, registration: Registration, event: str, promoted: bool = False
+) -> None:
+    """Tells the person where their registration stands: received, confirmed, awaiting
+    approval, on the waiting list (or `promoted` from it), declined or withdrawn.
 
     `event` names the change (a history entry's id), so that a change is mailed once.
     """
@@ -43,36 +133,57 @@ def registration_notice_send(*, registration: Registration, event: str) -> None:
     meeting = registration.meeting
     if kind is None or not participant.email or not meeting.is_open:
         return
+    recipient, own, message = _registrant(registration)
 
     def compose(recipient) -> Email:
-        meeting_line = _meeting_line(meeting)
-        if kind == Kind.REGISTRATION_RECEIVED:
-            subject = _("Registration received: %(meeting)s") % {"meeting": meeting.title}
-            text = _(
-                "Your registration for %(meeting)s has been received. The secretariat "
-                "will confirm it."
-            ) % {"meeting": meeting_line}
-        elif kind == Kind.REGISTRATION_CONFIRMED:
-            subject = _("Registration confirmed: %(meeting)s") % {"meeting": meeting.title}
-            text = _("Your registration for %(meeting)s is confirmed.") % {"meeting": meeting_line}
-        else:
-            subject = _("Registration withdrawn: %(meeting)s") % {"meeting": meeting.title}
-            text = _(
-                "Your registration for %(meeting)s has been withdrawn. If this is a "
-                "mistake, please contact the secretariat."
-            ) % {"meeting": meeting_line}
+        subject, paragraphs = _status_text(registration, own, promoted)
+        if message:
+            paragraphs.append(message)
         return Email(
             subject=subject,
-            paragraphs=(text,),
+            paragraphs=tuple(paragraphs),
             action_url=absolute_url(meeting.get_absolute_url()),
             action_label=_("The meeting's page"),
         )
 
     notification_send(
         kind=kind,
-        recipients=[recipient_for_address(participant.email, name=participant.full_name)],
+        recipients=[recipient],
         compose=compose,
         key=f"registration:{registration.pk}:{event}",
+    )
+
+
+def registration_address_notice_send(*, registration: Registration, link: str, event: str):
+    """Sends a registrant the link that confirms their address (and so their registration)."""
+    participant = registration.participant
+    meeting = registration.meeting
+    recipient, _own, message = _registrant(registration)
+
+    def compose(recipient) -> Email:
+        paragraphs = [
+            _(
+                "We received your registration for %(meeting)s. Please confirm your "
+                "e-mail address with the link below: until then, your registration does "
+                "not count."
+            )
+            % {"meeting": _meeting_line(meeting)},
+            _("If you did not register, ignore this message: nothing more will be sent to you."),
+        ]
+        if message:
+            paragraphs.append(message)
+        return Email(
+            subject=_("Confirm your registration: %(meeting)s") % {"meeting": meeting.title},
+            paragraphs=tuple(paragraphs),
+            action_url=link,
+            action_label=_("Confirm my address"),
+        )
+
+    notification_send(
+        kind=Kind.REGISTRATION_ADDRESS,
+        recipients=[dataclasses.replace(recipient, name=participant.full_name)],
+        compose=compose,
+        key=f"registration-address:{registration.pk}:{event}",
     )
 
 

@@ -20,7 +20,13 @@ from .models import (
 
 
 def registration_count(*, meeting) -> int:
-    return Registration.objects.filter(meeting=meeting).count()
+    """The meeting's registrations, less those not (yet) participants: an unconfirmed
+    address, awaiting approval, on the waiting list or declined."""
+    return (
+        Registration.objects.filter(meeting=meeting)
+        .exclude(status__in=Registration.NOT_PARTICIPANT_STATUSES)
+        .count()
+    )
 
 
 def participant_matches(
@@ -47,8 +53,10 @@ def participant_matches(
 
 
 def registration_list_for_agenda(*, meeting) -> QuerySet[Registration]:
-    """Who may chair, moderate or speak at a meeting: its registrations, less the withdrawn."""
-    return registration_list(meeting=meeting).exclude(status=Registration.Status.WITHDRAWN)
+    """Who may chair, moderate or speak at a meeting: its participants, less the withdrawn."""
+    return registration_list(meeting=meeting).exclude(
+        status__in=[Registration.Status.WITHDRAWN, *Registration.NOT_PARTICIPANT_STATUSES]
+    )
 
 
 def registration_list(*, meeting) -> QuerySet[Registration]:
@@ -62,7 +70,13 @@ def registration_list(*, meeting) -> QuerySet[Registration]:
 
 def registration_get(*, pk: int) -> Registration:
     return Registration.objects.select_related(
-        "meeting", "participant", "member_state", "organization", "created_by", "updated_by"
+        "meeting",
+        "participant",
+        "member_state",
+        "organization",
+        "created_by",
+        "updated_by",
+        "self_registration",
     ).get(pk=pk)
 
 
@@ -177,9 +191,11 @@ def delegation_proposal_get(*, pk: int) -> DelegationProposal:
 def registration_list_for_publication(*, meeting) -> QuerySet[Registration]:
     """Who goes on a meeting's published list of participants, in the list's order.
 
-    Withdrawn and no-show registrations are left out. Order: category as
-    declared in `Category`, then member state or organization by name, heads
-    of delegation first, then by name.
+    Withdrawn and no-show registrations are left out, and those not (yet)
+    participants; so are the people who did not consent to be listed: they are
+    counted (`registration_unlisted_count_for_publication`), never named. Order:
+    category as declared in `Category`, then member state or organization by
+    name, heads of delegation first, then by name.
     """
     category_order = Case(
         *(When(category=value, then=Value(index)) for index, value in enumerate(Category.values)),
@@ -191,8 +207,8 @@ def registration_list_for_publication(*, meeting) -> QuerySet[Registration]:
         output_field=IntegerField(),
     )
     return (
-        Registration.objects.filter(meeting=meeting)
-        .exclude(status__in=[Registration.Status.WITHDRAWN, Registration.Status.NO_SHOW])
+        _published(meeting)
+        .filter(listed_consent=True)
         .select_related("participant", "member_state", "organization")
         .order_by(
             category_order,
@@ -297,3 +313,18 @@ BADGE_STATUSES = (Registration.Status.CONFIRMED, Registration.Status.ATTENDED)
 def registration_list_for_badges(*, meeting) -> QuerySet[Registration]:
     """The confirmed registrations of a meeting, by name, with what a badge prints."""
     return registration_list(meeting=meeting).filter(status__in=BADGE_STATUSES)
+
+
+def _published(meeting) -> QuerySet[Registration]:
+    return Registration.objects.filter(meeting=meeting).exclude(
+        status__in=[
+            Registration.Status.WITHDRAWN,
+            Registration.Status.NO_SHOW,
+            *Registration.NOT_PARTICIPANT_STATUSES,
+        ]
+    )
+
+
+def registration_unlisted_count_for_publication(*, meeting) -> int:
+    """How many of a published list's participants asked not to be named in it."""
+    return _published(meeting).filter(listed_consent=False).count()

@@ -25,6 +25,7 @@ from .models import (
 )
 from .notices import delegation_proposal_notice_send, registration_notice_send
 from .proposal_checks import proposal_check
+from .waiting_list import place_freed, settings_lock
 
 # The registration fields a change may touch, as stored (ids for foreign keys).
 REGISTRATION_FIELDS = ("category", "member_state_id", "organization_id", "role", "status")
@@ -191,7 +192,14 @@ def registration_update(
 
     `new_organization` is as for `registration_create`: created only if the edit is saved.
     """
+    # The places first, then the row: the order every writer of places locks in.
+    places = (
+        settings_lock(meeting_id=registration.meeting_id)
+        if status not in Registration.PLACE_STATUSES
+        else None
+    )
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    old_status = registration.status
     participant = Participant.objects.select_for_update().get(pk=registration.participant_id)
     # Rolled back with the rest if the edit is refused below.
     organization = _affiliated_organization(organization, new_organization, category)
@@ -242,6 +250,7 @@ def registration_update(
         change = _record(registration, action, all_changes, by)
         if "status" in changes:
             registration_notice_send(registration=registration, event=str(change.pk))
+            place_freed(settings=places, old=old_status, new=status, by=by)
     return registration
 
 
@@ -260,6 +269,12 @@ def registration_status_set(*, registration: Registration, status: str, by=None)
     """
     if status not in Registration.Status.values:
         raise ValidationError(_("Unknown status: %(status)s.") % {"status": status})
+    # The places first, then the row: the order every writer of places locks in.
+    places = (
+        settings_lock(meeting_id=registration.meeting_id)
+        if status not in Registration.PLACE_STATUSES
+        else None
+    )
     locked = Registration.objects.select_for_update().get(pk=registration.pk)
     if locked.status == status:
         return False
@@ -271,6 +286,7 @@ def registration_status_set(*, registration: Registration, status: str, by=None)
     action = STATUS_ACTIONS.get(status, RegistrationChange.Action.STATUS_CHANGED)
     change = _record(locked, action, {"status": [old, status]}, by)
     registration_notice_send(registration=locked, event=str(change.pk))
+    place_freed(settings=places, old=old, new=status, by=by)
     return True
 
 
@@ -295,7 +311,8 @@ def registration_role_set(*, registration: Registration, role: str, by=None) -> 
 def registration_check_in(*, registration: Registration, by=None) -> bool:
     """Marks a person as arrived; returns False if they were checked in already.
 
-    A withdrawn person is not checked in: ValidationError. The row is locked
+    A withdrawn person, or one not yet a participant (address unconfirmed, awaiting
+    approval, waiting, declined), is not checked in: ValidationError. The row is locked
     first, so a withdrawal at the same moment is seen.
     """
     locked = (
@@ -307,6 +324,12 @@ def registration_check_in(*, registration: Registration, by=None) -> bool:
         raise ValidationError(
             _("%(name)s has withdrawn.") % {"name": locked.participant.full_name},
             code="withdrawn",
+        )
+    if locked.status in Registration.NOT_PARTICIPANT_STATUSES:
+        raise ValidationError(
+            _("%(name)s is not a participant of this meeting (%(status)s).")
+            % {"name": locked.participant.full_name, "status": locked.get_status_display()},
+            code="not_a_participant",
         )
     return registration_status_set(
         registration=registration, status=Registration.Status.ATTENDED, by=by

@@ -8,6 +8,7 @@ from .views import (
     focal_points,
     imports,
     registrations,
+    self_registration,
     statistics,
 )
 
@@ -76,6 +77,37 @@ urlpatterns = [
         "registrations/<int:pk>/check-in/undo/",
         check_in.CheckInUndoView.as_view(),
         name="check_in_undo",
+    ),
+    # Self-registration: the public form and its link; the secretariat's settings and queue.
+    path(
+        "meetings/<int:meeting_pk>/registration/",
+        self_registration.PublicRegistrationView.as_view(),
+        name="self_registration_form",
+    ),
+    path(
+        "meetings/<int:meeting_pk>/registration/sent/",
+        self_registration.RegistrationSentView.as_view(),
+        name="self_registration_sent",
+    ),
+    path(
+        "registration/confirm/<str:token>/",
+        self_registration.ConfirmAddressView.as_view(),
+        name="self_registration_confirm",
+    ),
+    path(
+        "meetings/<int:meeting_pk>/registration-settings/",
+        self_registration.RegistrationSettingsView.as_view(),
+        name="registration_settings",
+    ),
+    path(
+        "meetings/<int:meeting_pk>/self-registrations/",
+        self_registration.ApprovalQueueView.as_view(),
+        name="self_registration_queue",
+    ),
+    path(
+        "self-registrations/<int:pk>/decision/",
+        self_registration.DecisionView.as_view(),
+        name="self_registration_decision",
     ),
     path("statistics/", statistics.YearStatisticsView.as_view(), name="year_statistics"),
     # Delegations: focal points propose, the secretariat decides.

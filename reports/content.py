@@ -14,7 +14,10 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from participants.models import Category
-from participants.selectors import registration_list_for_publication
+from participants.selectors import (
+    registration_list_for_publication,
+    registration_unlisted_count_for_publication,
+)
 
 from .markers import Expansion, MarkerContext, expand_markers, long_date, meeting_dates
 from .markup import body_to_html
@@ -161,6 +164,7 @@ def _participant_list_content(meeting) -> DocumentContent:
         {
             "meeting": meeting,
             "groups": groups,
+            "unlisted_count": registration_unlisted_count_for_publication(meeting=meeting),
             "language": settings.LANGUAGE_CODE,
             "document_title": _("List of participants: %(title)s") % {"title": meeting.title},
             "meeting_dates": meeting_dates(meeting),

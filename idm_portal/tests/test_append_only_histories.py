@@ -15,7 +15,9 @@ from participants.models import (
     CredentialsChange,
     MemberStateStatusChange,
     RegistrationChange,
+    RegistrationSettingsChange,
 )
+from participants.self_registration import registration_settings_update
 from participants.services import PersonDetails, registration_create
 from themes.models import ConsultationChange, VoteEvent
 from themes.services import consultation_create, vote_cast
@@ -51,6 +53,14 @@ def _registration_entry(user):
         by=user,
     )
     return RegistrationChange.objects.get(registration=registration), registration
+
+
+def _registration_settings_entry(user):
+    _entry, meeting = _meeting_entry(user)
+    settings = registration_settings_update(
+        meeting=meeting, is_open=True, categories=["ngo"], by=user
+    )
+    return RegistrationSettingsChange.objects.get(settings=settings), settings
 
 
 def _member_state_entry(user):
@@ -109,6 +119,7 @@ MAKERS = {
     "account": _account_entry,
     "meeting status": _meeting_entry,
     "registration": _registration_entry,
+    "registration settings": _registration_settings_entry,
     "member state status": _member_state_entry,
     "consultation": _consultation_entry,
     "vote": _vote_entry,
@@ -124,6 +135,7 @@ def recorded(request, secretariat_user):
 
 def test_every_history_model_is_covered_here():
     tested = {AccountEvent, MeetingStatusChange, RegistrationChange, MemberStateStatusChange}
+    tested |= {RegistrationSettingsChange}
     tested |= {ConsultationChange, VoteEvent, CredentialsChange}
     assert set(append_only_tables()) == {model._meta.db_table for model in tested}
 
@@ -228,6 +240,7 @@ def test_every_history_model_extends_the_append_only_meta():
         RegistrationChange,
         MemberStateStatusChange,
         CredentialsChange,
+        RegistrationSettingsChange,
     ):
         assert issubclass(model, AppendOnlyModel)
         assert model._meta.base_manager_name == "objects"

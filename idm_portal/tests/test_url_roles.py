@@ -16,6 +16,11 @@ from notifications.services import message_queue
 from participants.credentials import credentials_upload
 from participants.importing import participant_import_store
 from participants.models import MemberState
+from participants.self_registration import (
+    SelfRegistrationForm,
+    registration_settings_update,
+    self_registration_submit,
+)
 from participants.tests.factories import (
     DelegationProposalFactory,
     FocalPointFactory,
@@ -164,6 +169,14 @@ ACCESS = {
     "participants:focal_point_states": (SECRETARIAT, "GET"),
     "participants:focal_points": (SECRETARIAT, "GET"),
     "participants:focal_point_action": (SECRETARIAT, "POST"),
+    # Self-registration: the form and its link are anyone's (the link shows only its own
+    # registration's status; an unknown token is a 404); the rest is the secretariat's.
+    "participants:self_registration_form": (PUBLIC, "GET"),
+    "participants:self_registration_sent": (PUBLIC, "GET"),
+    "participants:self_registration_confirm": (UNKNOWN, "GET"),
+    "participants:registration_settings": (SECRETARIAT, "GET"),
+    "participants:self_registration_queue": (SECRETARIAT, "GET"),
+    "participants:self_registration_decision": (SECRETARIAT, "POST"),
     "themes:consultation_list": (SIGNED_IN, "GET"),
     "themes:consultation_create": (SECRETARIAT, "GET"),
     "themes:consultation_detail": (SIGNED_IN, "GET"),
@@ -323,6 +336,8 @@ def world(eager_tasks, django_capture_on_commit_callbacks):
         "participants:registration_status": {"pk": registration.pk},
         "participants:check_in_action": {"pk": registration.pk},
         "participants:check_in_undo": {"pk": registration.pk},
+        "participants:self_registration_confirm": {"token": "no-such-token"},
+        "participants:self_registration_decision": {"pk": self_registered(meeting).pk},
         "participants:proposal_decision": {
             "pk": DelegationProposalFactory(meeting=meeting, member_state=ghana).pk
         },
@@ -371,6 +386,22 @@ def world(eager_tasks, django_capture_on_commit_callbacks):
         else:
             kwargs[name] = {}
     return users, kwargs
+
+
+def self_registered(meeting):
+    """A registration made on the meeting's public form, awaiting its address."""
+    registration_settings_update(meeting=meeting, is_open=True, categories=["ngo"])
+    return self_registration_submit(
+        meeting=meeting,
+        form=SelfRegistrationForm(
+            first_name="Lena",
+            last_name="Okafor",
+            email="lena@example.org",
+            category="ngo",
+            language="en",
+            typed_organization="Migrants Rights Network",
+        ),
+    )
 
 
 def reverse_pattern(name: str) -> str:

@@ -19,6 +19,7 @@ def participants_meeting_panel(context, meeting):
         "focal_point_state": focal_point_state(user) if user else None,
         "figures": None,
     }
+
     if meeting.status == meeting.Status.HELD:
         attendance = meeting_attendance(meeting=meeting)
         if attendance.figures.total:

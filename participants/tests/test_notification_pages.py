@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from notifications.models import MANDATORY_KINDS, OPTIONAL_KINDS, Kind, OptOut, OutboxMessage
+from notifications.models import OPTIONAL_KINDS, Kind, OptOut, OutboxMessage
 from notifications.tests.factories import OutboxMessageFactory
 from participants.models import MemberState
 from participants.tests.factories import FocalPointFactory, MemberStateFactory
@@ -101,11 +101,7 @@ def test_my_settings_switch_kinds_off_and_set_the_language(client, people):
     assert "Theme consultation open for voting" in page
     assert "Invitation to the portal" not in page  # always sent: not a choice
 
-    kept = [
-        k
-        for k in Kind.values
-        if k not in MANDATORY_KINDS and k not in ("consultation_open", "document_published")
-    ]
+    kept = [k for k in OPTIONAL_KINDS if k not in ("consultation_open", "document_published")]
     response = client.post(
         reverse("notifications:settings"), {"language": "es", "enabled_kinds": kept}
     )

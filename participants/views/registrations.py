@@ -145,7 +145,12 @@ class RegistrationUpdateView(SecretariatRequiredMixin, RegistrationMixin, FormVi
             registration=self.registration,
             meeting=self.registration.meeting,
             history=registration_history(registration=self.registration),
-            status_choices=Registration.Status.choices,
+            # The steps of a self-registration are taken in its queue, not by a button.
+            status_choices=[
+                (value, label)
+                for value, label in Registration.Status.choices
+                if value not in Registration.NOT_PARTICIPANT_STATUSES
+            ],
             **kwargs,
         )
 

@@ -5,6 +5,7 @@ from django.views.generic import TemplateView
 
 from accounts.roles import focal_point_state, is_secretariat
 from participants.selectors import registration_count
+from participants.self_registration_selectors import self_registration_is_open
 from workshops.selectors import (
     dialogue_year_current,
     meeting_document_list,
@@ -46,6 +47,7 @@ class MeetingDetailView(TemplateView):
             upcoming_meetings=upcoming,
             can_suggest=focal_point_state(user) is not None
             and meeting.accepts_suggestions(today=timezone.localdate()),
+            self_registration_open=self_registration_is_open(meeting=meeting, now=timezone.now()),
         )
         if staff:
             context.update(
