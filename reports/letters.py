@@ -23,9 +23,13 @@ _TOKEN_SALT = "reports.visa_letter"
 
 
 def visa_letter_language(visa_request) -> str:
-    """The person's language where the portal knows it (their account's), else English."""
-    email = visa_request.registration.participant.email
-    language = recipient_for_address(email).language if email else ""
+    """The language the person registered for the meeting in (its public form), else their
+    account's, else English."""
+    self_registration = getattr(visa_request.registration, "self_registration", None)
+    language = self_registration.language if self_registration else ""
+    if not language:
+        email = visa_request.registration.participant.email
+        language = recipient_for_address(email).language if email else ""
     return language if language in dict(settings.LANGUAGES) else "en"
 
 

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from accounts.tests.factories import UserFactory
 from notifications.jobs import due_jobs_run
-from participants.models import Category, Registration, VisaRequest
+from participants.models import Category, Registration, SelfRegistration, VisaRequest
 from participants.tests.factories import (
     OrganizationFactory,
     ParticipantFactory,
@@ -150,6 +150,22 @@ def test_the_letter_is_written_in_the_persons_language(
     # Folded as encoded words, the header keeps a leading space; the words are what count.
     subject = " ".join(str(mailbox[0]["Subject"]).split())
     assert subject == "Votre lettre d’appui pour un visa : Migration and social change"
+
+
+def test_the_letter_follows_the_language_of_the_registration_form_first(
+    visa_request, secretariat_user, eager_tasks, django_capture_on_commit_callbacks, mailbox
+):
+    UserFactory(email="ama@example.org", language="fr")
+    SelfRegistration.objects.create(
+        registration=visa_request.registration, language="es", confirmed_at=timezone.now()
+    )
+
+    letter = _issue(visa_request, secretariat_user, django_capture_on_commit_callbacks)
+
+    assert letter.language == "es"
+    text = _pdf_text(default_storage.open(letter.document.file.name).read())
+    assert "A quien corresponda" in text
+    assert "9–10 de marzo de 2031" in text
 
 
 def test_a_request_is_approved_once_and_only_for_a_confirmed_participant(
