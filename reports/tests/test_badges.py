@@ -155,3 +155,29 @@ def test_the_badge_sheet_is_the_secretariats(client, focal_point, eager_tasks):
     client.force_login(focal_point)
     assert client.post(url).status_code == 403
     assert not RenderedDocument.objects.exists()
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler-utils (make test)")
+def test_the_desk_checks_in_whoever_the_printed_sheet_names(
+    client, secretariat_user, eager_tasks, django_capture_on_commit_callbacks, tmp_path
+):
+    meeting = MeetingFactory()
+    people = [
+        RegistrationFactory(meeting=meeting, status=Registration.Status.CONFIRMED) for _ in range(3)
+    ]
+    document = _render(django_capture_on_commit_callbacks, meeting=meeting)
+    pdf_path = tmp_path / "badges.pdf"
+    pdf_path.write_bytes(default_storage.open(document.file.name).read())
+    client.force_login(secretariat_user)
+
+    for text in _decoded_qr_codes(pdf_path, tmp_path):
+        client.post(reverse("participants:check_in_scan", args=[meeting.pk]), {"token": text})
+
+    assert (
+        sorted(
+            Registration.objects.filter(pk__in=[p.pk for p in people]).values_list(
+                "status", flat=True
+            )
+        )
+        == [Registration.Status.ATTENDED] * 3
+    )
