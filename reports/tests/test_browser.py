@@ -22,7 +22,7 @@ def test_staff_edits_previews_generates_and_downloads_a_note(
 
     page.get_by_role("link", name="Documents").click()
     page.get_by_role("link", name="IC/2010/8").click()
-    page.get_by_role("link", name="Edit").click()
+    page.get_by_role("link", name="Edit", exact=True).click()
     page.get_by_label("Body").fill(
         "The first paragraph.\n\nA second one, added today.[^1]\n\n[^1]: A note."
     )
@@ -30,7 +30,7 @@ def test_staff_edits_previews_generates_and_downloads_a_note(
 
     preview = page.frame_locator("[data-testid=preview-frame]")
     assert preview.locator("#para-2").inner_text() == "2. A second one, added today.1"
-    page.get_by_role("button", name="Generate PDF").click()
+    page.get_by_role("button", name="Generate PDF", exact=True).click()
 
     page.wait_for_url(f"{live_server.url}{note.get_absolute_url()}")
     page.evaluate("window.stillTheSamePage = true")
