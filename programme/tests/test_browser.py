@@ -67,7 +67,9 @@ def test_agenda_is_built_published_read_and_a_speaker_is_suggested(
     page.get_by_label("Ends").fill("13:00")
     page.get_by_label("Title (English)").fill("Session I: Integration in societies of destination")
     page.get_by_label("Speakers").select_option(label="Ms. Amina Mensah (Ghana)")
-    page.get_by_label("Note (English)").fill("Case studies from countries of origin and destination.")
+    page.get_by_label("Note (English)").fill(
+        "Case studies from countries of origin and destination."
+    )
     page.get_by_role("button", name="Save").click()
     page.get_by_role("button", name="Publish the agenda").click()
     assert page.get_by_test_id("agenda-status").inner_text() == "Published"
