@@ -11,57 +11,27 @@ It runs in a fresh process of its own against a PostgreSQL database of its own
 
 import contextlib
 import os
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
+from bench._own_database import run_in_own_database
+
 DATABASE = "idm_bench_badges"
-SERVER = "postgres://postgres@127.0.0.1:5432"
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 def main() -> None:
     with tempfile.TemporaryDirectory(prefix="idm-bench-badges-") as folder:
-        env = {
-            key: value
-            for key, value in os.environ.items()
-            if key not in {"CELERY_BROKER_URL", "AWS_STORAGE_BUCKET_NAME"}
-        }
-        env.update(
-            DJANGO_DEBUG="false",
-            DJANGO_SECRET_KEY="benchmark-only-secret-key-" + "x" * 40,
-            DJANGO_ALLOWED_HOSTS="127.0.0.1",
-            DATABASE_URL=f"{SERVER}/{DATABASE}",
-            DJANGO_MEDIA_ROOT=str(Path(folder) / "media"),
-            DJANGO_LOG_LEVEL="WARNING",
+        run_in_own_database(
+            module="bench.badges",
+            database=DATABASE,
+            settings={
+                "DJANGO_DEBUG": "false",
+                "DJANGO_SECRET_KEY": "benchmark-only-secret-key-" + "x" * 40,
+                "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+                "DJANGO_MEDIA_ROOT": str(Path(folder) / "media"),
+            },
         )
-        _administer(
-            f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)", f"CREATE DATABASE {DATABASE}"
-        )
-        try:
-            subprocess.run(
-                [sys.executable, "-c", "from bench.badges import run; run()"],
-                cwd=PROJECT_ROOT,
-                env=env,
-                check=True,
-            )
-        finally:
-            _administer(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-
-
-def _administer(*statements: str) -> None:
-    import psycopg2
-
-    connection = psycopg2.connect(f"{SERVER}/postgres")
-    connection.autocommit = True  # CREATE/DROP DATABASE cannot run in a transaction
-    try:
-        with connection.cursor() as cursor:
-            for statement in statements:
-                cursor.execute(statement)
-    finally:
-        connection.close()
 
 
 # --- inside the benchmark's own process ------------------------------------------------

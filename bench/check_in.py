@@ -11,47 +11,24 @@ Runs in a PostgreSQL database of its own (idm_bench_check_in, created and droppe
 here) on 127.0.0.1, in a child process. `make bench BENCH=check_in`.
 """
 
-import os
 import statistics
-import subprocess
-import sys
 import time
+
+from bench._own_database import run_in_own_database
 
 REGISTRATIONS = 2_000
 CHECK_INS = 300  # of each kind
 DATABASE = "idm_bench_check_in"
-SERVER = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
 TARGET = 1.5
 
 
 def main() -> None:
-    import psycopg2
-
-    admin = psycopg2.connect(f"{SERVER}/postgres")
-    admin.autocommit = True
-    try:
-        with admin.cursor() as cursor:
-            cursor.execute(f"DROP DATABASE IF EXISTS {DATABASE}")
-            cursor.execute(f"CREATE DATABASE {DATABASE}")
-        env = {
-            **os.environ,
-            "DATABASE_URL": f"{SERVER}/{DATABASE}",
-            "DJANGO_SETTINGS_MODULE": "idm_portal.settings",
-            "DJANGO_DEBUG": "true",
-            "DJANGO_ALLOWED_HOSTS": "testserver",
-            "DJANGO_LOG_LEVEL": "WARNING",
-        }
-        env.pop("CELERY_BROKER_URL", None)
-        subprocess.run(
-            [sys.executable, "-c", "import bench.check_in as b; b.run()"],
-            env=env,
-            check=True,
-            timeout=900,
-        )
-    finally:
-        with admin.cursor() as cursor:
-            cursor.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-        admin.close()
+    run_in_own_database(
+        module="bench.check_in",
+        database=DATABASE,
+        settings={"DJANGO_DEBUG": "true", "DJANGO_ALLOWED_HOSTS": "testserver"},
+        timeout=900,
+    )
 
 
 # Everything below runs in the child process, against the benchmark database.

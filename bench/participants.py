@@ -12,50 +12,27 @@ dropped here) on 127.0.0.1, in a child process so that its settings never mix
 with another benchmark's. `make bench BENCH=participants`.
 """
 
-import os
 import statistics
-import subprocess
-import sys
 import time
+
+from bench._own_database import run_in_own_database
 
 ROWS = 10_000
 SMALL = 10
 PAGE_RUNS = 15
 IMPORT_ROUNDS = 3
 DATABASE = "idm_bench_participants"
-SERVER = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
 LIST_TARGET = 3
 IMPORT_TARGET = 4
 
 
 def main() -> None:
-    import psycopg2
-
-    admin = psycopg2.connect(f"{SERVER}/postgres")
-    admin.autocommit = True
-    try:
-        with admin.cursor() as cursor:
-            cursor.execute(f"DROP DATABASE IF EXISTS {DATABASE}")
-            cursor.execute(f"CREATE DATABASE {DATABASE}")
-        env = {
-            **os.environ,
-            "DATABASE_URL": f"{SERVER}/{DATABASE}",
-            "DJANGO_SETTINGS_MODULE": "idm_portal.settings",
-            "DJANGO_DEBUG": "true",
-            "DJANGO_ALLOWED_HOSTS": "testserver",
-            "DJANGO_LOG_LEVEL": "WARNING",
-        }
-        env.pop("CELERY_BROKER_URL", None)
-        subprocess.run(
-            [sys.executable, "-c", "import bench.participants as b; b.run()"],
-            env=env,
-            check=True,
-            timeout=900,
-        )
-    finally:
-        with admin.cursor() as cursor:
-            cursor.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-        admin.close()
+    run_in_own_database(
+        module="bench.participants",
+        database=DATABASE,
+        settings={"DJANGO_DEBUG": "true", "DJANGO_ALLOWED_HOSTS": "testserver"},
+        timeout=900,
+    )
 
 
 # Everything below runs in the child process, against the benchmark database.

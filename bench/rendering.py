@@ -29,64 +29,29 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench._own_database import PROJECT_ROOT, run_in_own_database
+
 DATABASE = "idm_bench_rendering"
-SERVER = "postgres://postgres@127.0.0.1:5432"
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 TIMING_ROUNDS = 20
 DOWNLOADS = 300
 
 
 def main() -> None:
     with tempfile.TemporaryDirectory(prefix="idm-bench-rendering-") as folder:
-        env = {
-            key: value
-            for key, value in os.environ.items()
-            if key not in {"CELERY_BROKER_URL", "AWS_STORAGE_BUCKET_NAME"}
-        }
         # As production runs: debug off (which also keeps Django from logging every
         # query, and so from growing in memory over a thousand renders).
-        env.update(
-            DJANGO_DEBUG="false",
-            DJANGO_SECRET_KEY="benchmark-only-secret-key-" + "x" * 40,
-            DJANGO_ALLOWED_HOSTS="127.0.0.1",
-            DJANGO_SECURE_SSL_REDIRECT="false",
-            DATABASE_URL=f"{SERVER}/{DATABASE}",
-            DJANGO_MEDIA_ROOT=str(Path(folder) / "media"),
-            DJANGO_STATIC_ROOT=str(Path(folder) / "static"),
-            DJANGO_LOG_LEVEL="WARNING",
+        run_in_own_database(
+            module="bench.rendering",
+            database=DATABASE,
+            settings={
+                "DJANGO_DEBUG": "false",
+                "DJANGO_SECRET_KEY": "benchmark-only-secret-key-" + "x" * 40,
+                "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+                "DJANGO_SECURE_SSL_REDIRECT": "false",
+                "DJANGO_MEDIA_ROOT": str(Path(folder) / "media"),
+                "DJANGO_STATIC_ROOT": str(Path(folder) / "static"),
+            },
         )
-        _recreate_database()
-        try:
-            subprocess.run(
-                [sys.executable, "-c", "from bench.rendering import run; run()"],
-                cwd=PROJECT_ROOT,
-                env=env,
-                check=True,
-            )
-        finally:
-            _drop_database()
-
-
-def _administer(*statements: str) -> None:
-    import psycopg2
-
-    # Not `with connection:`, which would wrap the statements in a transaction.
-    connection = psycopg2.connect(f"{SERVER}/postgres")
-    connection.autocommit = True
-    try:
-        with connection.cursor() as cursor:
-            for statement in statements:
-                cursor.execute(statement)
-    finally:
-        connection.close()
-
-
-def _recreate_database() -> None:
-    _administer(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)", f"CREATE DATABASE {DATABASE}")
-
-
-def _drop_database() -> None:
-    _administer(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
 
 
 # --- inside the benchmark's own process ------------------------------------------------
