@@ -704,8 +704,11 @@ class RegistrationSettings(models.Model):
         return str(self.meeting)
 
     def is_open_at(self, now) -> bool:
+        """Whether the public form takes registrations at `now`: the one rule the meeting
+        page, the form and the service ask."""
         return (
-            self.is_open
+            self.meeting.is_open
+            and self.is_open
             and (self.opens_at is None or self.opens_at <= now)
             and (self.closes_at is None or now < self.closes_at)
             and bool(self.categories)

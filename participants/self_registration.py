@@ -34,6 +34,7 @@ from .models import (
     VisaRequest,
 )
 from .notices import registration_address_notice_send, registration_notice_send
+from .self_registration_selectors import registration_settings_for
 from .services import organization_get_or_create
 from .waiting_list import (
     has_free_place,
@@ -163,8 +164,8 @@ def self_registration_submit(
     (whoever typed the form learns nothing about the address's owner).
     """
     now = now or timezone.now()
-    places = RegistrationSettings.objects.filter(meeting=meeting).first()
-    if places is None or not places.is_open_at(now) or not meeting.is_open:
+    places = registration_settings_for(meeting=meeting)
+    if places is None or not places.is_open_at(now):
         raise ValidationError(_("Registration for this meeting is closed."))
     if form.category not in places.categories:
         raise ValidationError(

@@ -12,12 +12,15 @@ from .waiting_list import places_taken, waiting_list
 
 
 def registration_settings_for(*, meeting) -> RegistrationSettings | None:
-    return RegistrationSettings.objects.filter(meeting=meeting).first()
+    places = RegistrationSettings.objects.filter(meeting=meeting).first()
+    if places is not None:
+        places.meeting = meeting  # its rules read the meeting: no query for it
+    return places
 
 
 def self_registration_is_open(*, meeting, now) -> bool:
     """Whether the meeting's public registration form takes registrations now."""
-    places = registration_settings_for(meeting=meeting) if meeting.is_open else None
+    places = registration_settings_for(meeting=meeting)
     return places is not None and places.is_open_at(now)
 
 

@@ -72,11 +72,7 @@ class PublicRegistrationView(MeetingMixin, FormView):
         return kwargs
 
     def _is_open(self) -> bool:
-        return (
-            self.places is not None
-            and self.meeting.is_open
-            and self.places.is_open_at(timezone.now())
-        )
+        return self.places is not None and self.places.is_open_at(timezone.now())
 
     def post(self, request, *args, **kwargs):
         form = self.get_form()
