@@ -26,6 +26,15 @@ def localized(field: str, language: str) -> str:
     return f"{field}_{language.replace('-', '_')}"
 
 
+def has_translation(instance, field: str, language: str) -> bool:
+    """Whether `field` has its own text in `language` (the original always has); a record
+    without a `<field>_<language>` column has none. Marks the fallbacks of a preview."""
+    if language == ORIGINAL:
+        return True
+    value = getattr(instance, localized(field, language), None)
+    return bool(value and str(value).strip())
+
+
 def translation_names(fields: tuple[str, ...]) -> tuple[str, ...]:
     """The keywords a service takes for the translations of its fields."""
     return tuple(localized(field, language) for field in fields for language in TRANSLATIONS)

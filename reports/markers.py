@@ -20,6 +20,7 @@ from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from common.translated import has_translation
 from participants.statistics import attendance_figures, attendance_statement, meeting_subject
 from themes.selectors import consultation_for_year, proposal_list
 from workshops.models import DialogueYear, Meeting
@@ -31,7 +32,6 @@ from workshops.selectors import (
 )
 
 from .markup import escape_markdown
-from .translated import has_translation
 
 MARKER = re.compile(r"\[\[\s*(?P<name>[a-z-]+)(?P<args>(?:\s+[a-z]+=[^\s\]]+)*)\s*\]\]")
 BLOCK_MARKERS = {"upcoming-meetings", "proposals"}

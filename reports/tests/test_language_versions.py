@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.utils import translation
 
+from common.translated import has_translation
 from participants.tests.factories import FocalPointFactory, MemberStateFactory, RegistrationFactory
 from reports.content import note_content
 from reports.markers import MarkerContext, expand_markers, meeting_dates
@@ -23,7 +24,6 @@ from reports.tests.factories import (
     PublishedNoteFactory,
     PublishedTranslationFactory,
 )
-from reports.translated import has_translation
 from themes.models import Proposal
 from themes.tests.factories import ConsultationFactory, ProposalFactory
 from workshops.tests.factories import DialogueYearFactory, MeetingFactory
